@@ -1,0 +1,136 @@
+//! S3.8 — what follows from the year-end evaluation (评诺结果运用).
+//!
+//! > 对无正当理由未完成任期目标和承诺事项，党员群众民主测评不满意率超过50％，或在综合考评中
+//! > 认定不合格的村（社区）“两委会”，上级党组织要严肃批评，指出不足，限期整改。若连续两年
+//! > 综合考评仍然不合格的村（社区）“两委会”，其成员应主动辞职……
+
+use crate::grade::{grade, shares, Grade};
+use crate::policy::Policy;
+use crate::{Error, Result};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One year's evaluation of a village committee.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct YearEvaluation {
+    /// The year evaluated.
+    pub year: i32,
+    /// Satisfied ballots.
+    pub satisfied: u64,
+    /// "Basically satisfied" ballots.
+    #[serde(default)]
+    pub basically_satisfied: u64,
+    /// Dissatisfied ballots.
+    #[serde(default)]
+    pub dissatisfied: u64,
+    /// The combined evaluation grade (综合考评结果); the ballot's grade when absent.
+    #[serde(default)]
+    pub combined: Option<Grade>,
+}
+
+/// What the upper Party organisation must do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Serious criticism and rectification within a deadline (严肃批评，限期整改).
+    Rectify,
+    /// The members should resign, or be removed or recalled (应主动辞职).
+    Resign,
+}
+
+/// Why the action follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// Dissatisfied ballots > 50% (不满意率超过50％).
+    DissatisfactionOverHalf,
+    /// The combined evaluation is unqualified (综合考评中认定不合格).
+    CombinedUnqualified,
+    /// Unqualified in the combined evaluation two years running (连续两年综合考评仍然不合格).
+    UnqualifiedTwoYears,
+}
+
+/// One consequence for one year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Consequence {
+    /// The year whose evaluation calls for it.
+    pub year: i32,
+    /// What must be done.
+    pub action: Action,
+    /// Why.
+    pub reason: Reason,
+}
+
+/// S3.8 (A3, A6, A14): the consequences of a committee's year-end evaluations.
+///
+/// For each year, in year order: `rectify` for `dissatisfaction_over_half` when the
+/// dissatisfied ballots exceed 50% of the valid ones; `rectify` for `combined_unqualified`
+/// when the combined grade (the ballot's grade when none is given) is unqualified; `resign`
+/// for `unqualified_two_years` when that year and the year before it (two consecutive year
+/// numbers; the policy sets how many) are both unqualified. The S3.8 cases that need facts
+/// the ballot does not hold (commitments failed through the committee's own fault, term
+/// goals unmet without good reason) are for the compliance check.
+///
+/// # Errors
+/// - `duplicate_year` when a year is given twice;
+/// - `no_ballots` when a year has no ballot at all.
+///
+/// # Example: two unqualified years in a row
+/// ```
+/// use liaison::{consequences, Action, Policy, Reason, YearEvaluation};
+/// let y = |year, satisfied, dissatisfied| YearEvaluation {
+///     year, satisfied, basically_satisfied: 0, dissatisfied, combined: None };
+/// let out = consequences(&[y(2009, 60, 40), y(2010, 40, 60)], &Policy::banan_2008()).unwrap();
+/// let got: Vec<_> = out.iter().map(|c| (c.year, c.action, c.reason)).collect();
+/// assert_eq!(got, vec![
+///     (2009, Action::Rectify, Reason::CombinedUnqualified),
+///     (2010, Action::Rectify, Reason::DissatisfactionOverHalf),
+///     (2010, Action::Rectify, Reason::CombinedUnqualified),
+///     (2010, Action::Resign, Reason::UnqualifiedTwoYears),
+/// ]);
+/// ```
+pub fn consequences(years: &[YearEvaluation], policy: &Policy) -> Result<Vec<Consequence>> {
+    let mut unqualified: BTreeMap<i32, bool> = BTreeMap::new();
+    let mut by_year: BTreeMap<i32, &YearEvaluation> = BTreeMap::new();
+    for y in years {
+        if by_year.insert(y.year, y).is_some() {
+            return Err(Error::DuplicateYear { year: y.year });
+        }
+    }
+    let mut out = Vec::new();
+    for (&year, y) in &by_year {
+        let push = |out: &mut Vec<Consequence>, action, reason| {
+            out.push(Consequence {
+                year,
+                action,
+                reason,
+            })
+        };
+        let s = shares(y.satisfied, y.basically_satisfied, y.dissatisfied, policy)?;
+        if policy.rectify_dissatisfied.is_met(s.dissatisfied, s.valid) {
+            push(&mut out, Action::Rectify, Reason::DissatisfactionOverHalf);
+        }
+        let combined = match y.combined {
+            Some(g) => g,
+            None => grade(y.satisfied, y.basically_satisfied, y.dissatisfied, policy)?,
+        };
+        let is_unqualified = combined == Grade::Unqualified;
+        unqualified.insert(year, is_unqualified);
+        if is_unqualified {
+            push(&mut out, Action::Rectify, Reason::CombinedUnqualified);
+            let run = policy.resign_after_unqualified_years;
+            let all_before = (1..run).all(|back| {
+                i64::from(year)
+                    .checked_sub(i64::from(back))
+                    .and_then(|y| i32::try_from(y).ok())
+                    .and_then(|y| unqualified.get(&y).copied())
+                    .unwrap_or(false)
+            });
+            if run > 0 && all_before {
+                push(&mut out, Action::Resign, Reason::UnqualifiedTwoYears);
+            }
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,62 @@
+//! Conversions the bindings share, so that every language rejects the same inputs with
+//! the same codes. They decide no rule.
+
+use crate::{Error, Result};
+use chrono::NaiveDate;
+
+/// The largest integer a JS number holds exactly (2^53 − 1).
+pub const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
+/// Parses an ISO `YYYY-MM-DD` date (exactly ten characters, a real day).
+///
+/// # Errors
+/// `invalid_date` naming `field`.
+///
+/// ```
+/// use liaison::convert::parse_date;
+/// assert!(parse_date("received", "2008-02-29").is_ok());
+/// assert_eq!(parse_date("received", "2009-02-29").unwrap_err().code(), "invalid_date");
+/// assert_eq!(parse_date("received", "2009-2-1").unwrap_err().code(), "invalid_date");
+/// ```
+pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate> {
+    let bad = || Error::InvalidDate {
+        field: field.to_string(),
+    };
+    let bytes = text.as_bytes();
+    let shape_ok = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if !shape_ok {
+        return Err(bad());
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| bad())
+}
+
+/// A JS number as a count: a non-negative safe integer.
+///
+/// # Errors
+/// `invalid_count` naming `field` for a negative, fractional, NaN, infinite or unsafe number.
+///
+/// ```
+/// use liaison::convert::count_from_f64;
+/// assert_eq!(count_from_f64("approve", 3.0).unwrap(), 3);
+/// for bad in [-1.0, 0.5, f64::NAN, f64::INFINITY, 9_007_199_254_740_992.0] {
+///     assert_eq!(count_from_f64("approve", bad).unwrap_err().code(), "invalid_count");
+/// }
+/// ```
+pub fn count_from_f64(field: &str, value: f64) -> Result<u64> {
+    if value.is_finite() && value >= 0.0 && value.fract() == 0.0 && value <= MAX_SAFE_INTEGER {
+        // Exact: a safe integer converts to u64 without loss.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        Ok(value as u64)
+    } else {
+        Err(Error::InvalidCount {
+            field: field.to_string(),
+        })
+    }
+}

@@ -1,0 +1,146 @@
+//! S3.7 — the year-end satisfaction ballot (满意度测评).
+//!
+//! > “不满意”票超过30％的为不合格，满意票达到70％的为合格，满意票超过90％的为优秀。
+
+use crate::policy::{BasicallySatisfiedAs, Policy};
+use crate::{Error, Result};
+use serde::{Deserialize, Serialize};
+use std::str::FromStr;
+
+/// The grade of a satisfaction ballot or of a combined evaluation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Grade {
+    /// 不合格 — dissatisfied > 30%.
+    Unqualified,
+    /// Neither unqualified nor qualified (A3): satisfied < 70% and dissatisfied ≤ 30%.
+    Undetermined,
+    /// 合格 — satisfied ≥ 70%.
+    Qualified,
+    /// 优秀 — satisfied > 90%.
+    Excellent,
+}
+
+impl Grade {
+    /// All grades, lowest first.
+    pub const ALL: [Grade; 4] = [
+        Grade::Unqualified,
+        Grade::Undetermined,
+        Grade::Qualified,
+        Grade::Excellent,
+    ];
+
+    /// The snake_case name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Grade::Unqualified => "unqualified",
+            Grade::Undetermined => "undetermined",
+            Grade::Qualified => "qualified",
+            Grade::Excellent => "excellent",
+        }
+    }
+
+    /// The Chinese label.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Grade::Unqualified => "不合格",
+            Grade::Undetermined => "未定",
+            Grade::Qualified => "合格",
+            Grade::Excellent => "优秀",
+        }
+    }
+}
+
+impl FromStr for Grade {
+    type Err = Error;
+
+    /// Accepts the name or the Chinese label.
+    fn from_str(s: &str) -> Result<Self> {
+        let t = s.trim();
+        Grade::ALL
+            .into_iter()
+            .find(|g| t == g.name() || t == g.label_zh())
+            .ok_or_else(|| Error::InvalidGrade {
+                value: t.chars().take(40).collect(),
+            })
+    }
+}
+
+/// The satisfied and dissatisfied shares' numerators and their common base, after A6.
+pub(crate) struct Shares {
+    pub satisfied: u128,
+    pub dissatisfied: u128,
+    pub valid: u128,
+}
+
+pub(crate) fn shares(
+    satisfied: u64,
+    basically_satisfied: u64,
+    dissatisfied: u64,
+    policy: &Policy,
+) -> Result<Shares> {
+    let (s, b, d) = (
+        u128::from(satisfied),
+        u128::from(basically_satisfied),
+        u128::from(dissatisfied),
+    );
+    let valid = s + b + d;
+    if valid == 0 {
+        return Err(Error::NoBallots);
+    }
+    let (satisfied, dissatisfied) = match policy.basically_satisfied_as {
+        BasicallySatisfiedAs::Neither => (s, d),
+        BasicallySatisfiedAs::Satisfied => (s + b, d),
+        BasicallySatisfiedAs::Dissatisfied => (s, d + b),
+    };
+    Ok(Shares {
+        satisfied,
+        dissatisfied,
+        valid,
+    })
+}
+
+/// S3.7 (A3, A6, A14): grades a year-end satisfaction ballot.
+///
+/// In order: `unqualified` when dissatisfied > 30% of the valid ballots ("超过"), then
+/// `excellent` when satisfied > 90% ("超过"), then `qualified` when satisfied ≥ 70%
+/// ("达到"), else `undetermined` (A3) — or the grade the policy maps it to. "Basically
+/// satisfied" ballots count in the base but on neither side unless the policy says so (A6).
+/// Exact for any `u64` counts.
+///
+/// # Properties
+/// The grade never falls when a dissatisfied or basically satisfied ballot becomes a
+/// satisfied one (a property test checks it).
+///
+/// # Errors
+/// `no_ballots` when all three counts are zero.
+///
+/// # Example: the bounds exactly and one ballot either side
+/// ```
+/// use liaison::{grade, Grade::*, Policy};
+/// let p = Policy::banan_2008();
+/// assert_eq!(grade(70, 0, 30, &p).unwrap(), Qualified);       // 30% is not "超过30%"
+/// assert_eq!(grade(69, 0, 31, &p).unwrap(), Unqualified);     // 31% is
+/// assert_eq!(grade(90, 10, 0, &p).unwrap(), Qualified);       // 90% is not "超过90%"
+/// assert_eq!(grade(91, 9, 0, &p).unwrap(), Excellent);
+/// assert_eq!(grade(69, 31, 0, &p).unwrap(), Undetermined);    // A3
+/// assert_eq!(grade(0, 0, 0, &p).unwrap_err().code(), "no_ballots");
+/// ```
+pub fn grade(
+    satisfied: u64,
+    basically_satisfied: u64,
+    dissatisfied: u64,
+    policy: &Policy,
+) -> Result<Grade> {
+    let s = shares(satisfied, basically_satisfied, dissatisfied, policy)?;
+    let g = if policy.grade_unqualified.is_met(s.dissatisfied, s.valid) {
+        Grade::Unqualified
+    } else if policy.grade_excellent.is_met(s.satisfied, s.valid) {
+        Grade::Excellent
+    } else if policy.grade_qualified.is_met(s.satisfied, s.valid) {
+        Grade::Qualified
+    } else {
+        policy.undetermined_as.unwrap_or(Grade::Undetermined)
+    };
+    Ok(g)
+}

@@ -1,0 +1,35 @@
+//! `liaison` — exact, executable rules of 巴南委办发〔2008〕43号, the notice of the Banan
+//! District (Chongqing) Party committee of 21 November 2008 that sets five systems for
+//! Party organisations and members to keep in touch with and serve the public
+//! (党组织及党员联系服务群众).
+//!
+//! Every rule function cites its id in `RULES.md` (S1–S5, forms F1–F5, ambiguities A1–A15),
+//! takes a [`Policy`] (Banan 2008 by default: [`Policy::banan_2008`]) and returns an outcome
+//! as data or a coded [`Error`]; none panics.
+//!
+//! | rule | function |
+//! |---|---|
+//! | S5.1–S5.4 "1234" time limits | [`deadline`], [`feedback_status`] |
+//! | S3.5 commitment vote | [`decide_vote`] |
+//! | S3.7 satisfaction grade | [`grade`] |
+//! | S3.8 consequences | [`consequences`] |
+//! | A2 rest days | [`HolidayCalendar`] |
+
+mod calendar;
+mod consequences;
+pub mod convert;
+mod deadline;
+mod error;
+mod grade;
+mod policy;
+mod share;
+mod vote;
+
+pub use calendar::{CalendarYear, HolidayCalendar, RestPeriod};
+pub use consequences::{consequences, Action, Consequence, Reason, YearEvaluation};
+pub use deadline::{deadline, feedback_status, FeedbackStatus, Responsibility, Status};
+pub use error::{Error, Result};
+pub use grade::{grade, Grade};
+pub use policy::{BasicallySatisfiedAs, DayCount, Policy, VoteBase};
+pub use share::Threshold;
+pub use vote::{decide_vote, Attendance, VoteOutcome};

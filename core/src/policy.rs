@@ -1,0 +1,305 @@
+//! Every number of the rules and every default of the ambiguities, as data.
+//!
+//! [`Policy::banan_2008`] holds the values of 巴南委办发〔2008〕43号 and the defaults of
+//! RULES.md A1–A15. A policy loads from and saves to JSON; a JSON that names only some
+//! fields takes the rest from Banan 2008; unknown or duplicate keys are errors.
+
+use crate::calendar::{CalendarYear, HolidayCalendar};
+use crate::grade::Grade;
+use crate::share::Threshold;
+use crate::{Error, Result};
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// What the shares of a commitment vote are taken of (A5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VoteBase {
+    /// All valid ballots cast: approve + disapprove + abstain (the default).
+    Ballots,
+    /// Everyone present at the meeting (needs the attendance figures).
+    Present,
+    /// Everyone entitled to attend (needs the attendance figures).
+    Entitled,
+}
+
+/// Where "basically satisfied" ballots count in the satisfaction shares (A6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BasicallySatisfiedAs {
+    /// Neither satisfied nor dissatisfied (the default).
+    Neither,
+    /// Counted with the satisfied ballots.
+    Satisfied,
+    /// Counted with the dissatisfied ballots.
+    Dissatisfied,
+}
+
+/// How the "1234" time limits count days (A2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DayCount {
+    /// Calendar days (the default: the law says 工作日 where it means working days).
+    Calendar,
+    /// Working days of the holiday calendar.
+    Working,
+}
+
+/// The parameters of every rule. Field docs name the rule id each comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Policy {
+    /// Free text naming the policy and its source.
+    pub name: String,
+
+    // S1 — receptions
+    /// S1.1: receptions a year by the district Party secretary (2).
+    pub district_secretary_receptions_per_year: u32,
+    /// S1.2: receptions a calendar month by a town/street secretary (1).
+    pub town_secretary_receptions_per_month: u32,
+    /// S1.3: receptions an ISO week by a village/community secretary (1; A8).
+    pub village_secretary_receptions_per_week: u32,
+    /// S1.1–S1.3, A7: minutes a reception must last to count as "不少于半天" (240).
+    pub reception_min_minutes: u32,
+    /// S1.4, A11: turns each other committee member takes in each rotation period (1).
+    pub rotation_turns_per_member: u32,
+
+    // S2 — household visits
+    /// S2.1: household visits a year by a district leader (2).
+    pub district_leader_visits_per_year: u32,
+    /// S2.2: household visits a year by a town/street committee member (4).
+    pub town_member_visits_per_year: u32,
+    /// S2.3: visits to each household by its village committee member per term (6).
+    pub village_visits_per_household_per_term: u32,
+    /// S2.4, A10: days after a 五必访 event within which the village secretary visits (30).
+    pub must_visit_window_days: u32,
+    /// S2.6: public-opinion analysis meetings a month in each grassroots organisation (1).
+    pub analysis_meetings_per_month: u32,
+
+    // S3 — commitments
+    /// S3.2, A9: years of a village committee's term when its dates are not on record (3).
+    pub term_years: u32,
+    /// S3.2, A12: month of the day by which the annual commitment is made (1).
+    pub annual_commitment_by_month: u32,
+    /// S3.2, A12: day of the month by which the annual commitment is made (31).
+    pub annual_commitment_by_day: u32,
+    /// S3.5: approving share that lists an item, "达到三分之二及以上" (≥ 2/3).
+    pub vote_adopt: Threshold,
+    /// S3.5: disapproving share that sends an item back for redrafting, "超过三分之一" (> 1/3).
+    pub vote_reject: Threshold,
+    /// A5: what the vote shares are taken of (all valid ballots).
+    pub vote_base: VoteBase,
+    /// A15: attendance share (present / entitled) a vote needs; none by default, as the
+    /// source sets none (the Villagers' Committee Organisation Law asks more than 1/2 of adult
+    /// villagers for a villagers' meeting, at least 2/3 for a representatives' meeting).
+    pub vote_quorum: Option<Threshold>,
+    /// S3.7: dissatisfied share that makes a committee unqualified, "超过30%" (> 30%).
+    pub grade_unqualified: Threshold,
+    /// S3.7: satisfied share that makes it qualified, "达到70%" (≥ 70%).
+    pub grade_qualified: Threshold,
+    /// S3.7: satisfied share that makes it excellent, "超过90%" (> 90%).
+    pub grade_excellent: Threshold,
+    /// A6: where "basically satisfied" ballots count (neither).
+    pub basically_satisfied_as: BasicallySatisfiedAs,
+    /// A3: the grade an undetermined ballot is mapped to; none keeps `undetermined`.
+    pub undetermined_as: Option<Grade>,
+    /// S3.8: dissatisfied share that calls for rectification, "超过50%" (> 50%).
+    pub rectify_dissatisfied: Threshold,
+    /// S3.8: consecutive unqualified years after which members should resign (2).
+    pub resign_after_unqualified_years: u32,
+
+    // S4 — assistance
+    /// S4.1: share of village/community Party organisations and of poor people covered (100%).
+    pub assistance_coverage: Threshold,
+    /// S4.2: practical deeds a year by a linked branch (2).
+    pub branch_link_deeds_per_year: u32,
+    /// S4.3: help a year for a paired poor person, in fen (50 000 = 500 yuan).
+    pub pairing_min_fen_per_year: u64,
+    /// S4.4: practical deeds a year in an industry–village tie (2).
+    pub industry_village_deeds_per_year: u32,
+    /// S4.5: practical deeds a year by a mass organisation (2).
+    pub mass_organisation_deeds_per_year: u32,
+
+    // S5 — the "1234" time limits
+    /// S5.1: days to finish a matter within the organisation's remit (10).
+    pub within_remit_days: u32,
+    /// S5.2: days for the organisation one level up, from its own receipt (20; A13).
+    pub outside_remit_days: u32,
+    /// S5.3: days to explain a matter that cannot be solved (30).
+    pub unresolvable_days: u32,
+    /// S5.4: days for the leading unit of a matter needing several units (40).
+    pub lead_unit_days: u32,
+    /// A1: whether the day of receipt is day 1 (false: counting starts the next day).
+    pub count_receipt_day: bool,
+    /// A2: calendar days or working days.
+    pub day_count: DayCount,
+    /// A2: whether a last day that is a rest day moves to the next working day (true).
+    pub move_rest_day: bool,
+    /// A2: whether the built-in calendar (State Council notices 2007–2026) is used (true).
+    pub calendar_builtin: bool,
+    /// A2: calendar years that extend the built-in calendar or replace its years.
+    pub calendar_years: Vec<CalendarYear>,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy::banan_2008()
+    }
+}
+
+impl Policy {
+    /// The values of 巴南委办发〔2008〕43号 and the defaults of RULES.md A1–A15.
+    ///
+    /// ```
+    /// let p = liaison::Policy::banan_2008();
+    /// assert_eq!(p.within_remit_days, 10);
+    /// assert_eq!(p.reception_min_minutes, 240);
+    /// ```
+    pub fn banan_2008() -> Self {
+        Policy {
+            name: "巴南委办发〔2008〕43号 (Banan District, 2008-11-21)".to_string(),
+            district_secretary_receptions_per_year: 2,
+            town_secretary_receptions_per_month: 1,
+            village_secretary_receptions_per_week: 1,
+            reception_min_minutes: 240,
+            rotation_turns_per_member: 1,
+            district_leader_visits_per_year: 2,
+            town_member_visits_per_year: 4,
+            village_visits_per_household_per_term: 6,
+            must_visit_window_days: 30,
+            analysis_meetings_per_month: 1,
+            term_years: 3,
+            annual_commitment_by_month: 1,
+            annual_commitment_by_day: 31,
+            vote_adopt: Threshold::at_least(2, 3),
+            vote_reject: Threshold::more_than(1, 3),
+            vote_base: VoteBase::Ballots,
+            vote_quorum: None,
+            grade_unqualified: Threshold::more_than(30, 100),
+            grade_qualified: Threshold::at_least(70, 100),
+            grade_excellent: Threshold::more_than(90, 100),
+            basically_satisfied_as: BasicallySatisfiedAs::Neither,
+            undetermined_as: None,
+            rectify_dissatisfied: Threshold::more_than(50, 100),
+            resign_after_unqualified_years: 2,
+            assistance_coverage: Threshold::at_least(100, 100),
+            branch_link_deeds_per_year: 2,
+            pairing_min_fen_per_year: 50_000,
+            industry_village_deeds_per_year: 2,
+            mass_organisation_deeds_per_year: 2,
+            within_remit_days: 10,
+            outside_remit_days: 20,
+            unresolvable_days: 30,
+            lead_unit_days: 40,
+            count_receipt_day: false,
+            day_count: DayCount::Calendar,
+            move_rest_day: true,
+            calendar_builtin: true,
+            calendar_years: Vec::new(),
+        }
+    }
+
+    /// Reads a policy from JSON. Fields left out take their Banan 2008 value.
+    ///
+    /// # Errors
+    /// `invalid_policy` for malformed JSON, an unknown or duplicate key, a value of the
+    /// wrong type, a threshold that is not a fraction in [0, 1], a day of the year that does
+    /// not exist, or a term of 0 years; `invalid_calendar` for a bad calendar year.
+    ///
+    /// ```
+    /// let p = liaison::Policy::from_json(r#"{"within_remit_days": 7}"#).unwrap();
+    /// assert_eq!((p.within_remit_days, p.outside_remit_days), (7, 20));
+    /// assert_eq!(liaison::Policy::from_json(r#"{"within_remit": 7}"#).unwrap_err().code(), "invalid_policy");
+    /// ```
+    pub fn from_json(json: &str) -> Result<Self> {
+        let policy: Policy = serde_json::from_str(json).map_err(|e| Error::InvalidPolicy {
+            detail: describe_serde_error(&e),
+        })?;
+        policy.validate()?;
+        Ok(policy)
+    }
+
+    /// Writes the policy as pretty JSON, every field named.
+    pub fn to_json(&self) -> String {
+        // Serialising plain data with string keys cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Checks that every field can be used.
+    ///
+    /// # Errors
+    /// As [`Policy::from_json`].
+    pub fn validate(&self) -> Result<()> {
+        for (field, t) in [
+            ("vote_adopt", &self.vote_adopt),
+            ("vote_reject", &self.vote_reject),
+            ("grade_unqualified", &self.grade_unqualified),
+            ("grade_qualified", &self.grade_qualified),
+            ("grade_excellent", &self.grade_excellent),
+            ("rectify_dissatisfied", &self.rectify_dissatisfied),
+            ("assistance_coverage", &self.assistance_coverage),
+        ] {
+            t.check(field)?;
+        }
+        if let Some(q) = &self.vote_quorum {
+            q.check("vote_quorum")?;
+        }
+        if self.resign_after_unqualified_years == 0 {
+            return Err(Error::InvalidPolicy {
+                detail: "`resign_after_unqualified_years` must be at least 1".to_string(),
+            });
+        }
+        if self.term_years == 0 {
+            return Err(Error::InvalidPolicy {
+                detail: "`term_years` must be at least 1".to_string(),
+            });
+        }
+        // 2008 is a leap year, so 02-29 is accepted as a day that exists in some years.
+        if chrono::NaiveDate::from_ymd_opt(
+            2008,
+            self.annual_commitment_by_month,
+            self.annual_commitment_by_day,
+        )
+        .is_none()
+        {
+            return Err(Error::InvalidPolicy {
+                detail: "`annual_commitment_by_month` and `annual_commitment_by_day` do not name a day of the year".to_string(),
+            });
+        }
+        self.calendar().map(|_| ())
+    }
+
+    /// A2: the holiday calendar this policy uses: the built-in one, extended or replaced
+    /// year by year by `calendar_years`.
+    ///
+    /// # Errors
+    /// `invalid_calendar` when the built-in data or a policy year is inconsistent.
+    pub fn calendar(&self) -> Result<Cow<'_, HolidayCalendar>> {
+        if self.calendar_builtin && self.calendar_years.is_empty() {
+            return HolidayCalendar::builtin().map(Cow::Borrowed);
+        }
+        let mut years = if self.calendar_builtin {
+            HolidayCalendar::builtin_years()?
+        } else {
+            Vec::new()
+        };
+        years.retain(|y| !self.calendar_years.iter().any(|own| own.year == y.year));
+        years.extend(self.calendar_years.iter().cloned());
+        HolidayCalendar::from_years(years).map(Cow::Owned)
+    }
+}
+
+/// A serde message in the library's style: the position and the problem, without Rust
+/// type names.
+pub(crate) fn describe_serde_error(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let text = text
+        .split(" at line ")
+        .next()
+        .unwrap_or(text.as_str())
+        .replace("field", "key")
+        .replace("struct Policy", "a policy object")
+        .replace("u32", "a non-negative integer")
+        .replace("u64", "a non-negative integer");
+    format!("{text} (line {}, column {})", e.line(), e.column())
+}

@@ -1,0 +1,125 @@
+//! S3.5 — the vote on each proposed commitment item (民主定诺).
+//!
+//! > 由党员群众对承诺事项进行表决。同意票达到三分之二及以上的，列为承诺内容，不同意票超过
+//! > 三分之一的，不列为承诺内容，重新拟定承诺事项，直到党员群众认可为止。
+
+use crate::policy::{Policy, VoteBase};
+use crate::{Error, Result};
+use serde::{Deserialize, Serialize};
+
+/// The outcome of a vote on one commitment item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VoteOutcome {
+    /// Approve ≥ 2/3: listed as a commitment (列为承诺内容).
+    Adopted,
+    /// Disapprove > 1/3: not listed; redraft until accepted (重新拟定).
+    Rejected,
+    /// Neither (many abstentions, A4): not listed, but not the redraft case.
+    NotAdopted,
+    /// A15: the meeting lacked the quorum the policy asks for; the vote decides nothing.
+    NoQuorum,
+}
+
+impl VoteOutcome {
+    /// The snake_case name.
+    pub fn name(self) -> &'static str {
+        match self {
+            VoteOutcome::Adopted => "adopted",
+            VoteOutcome::Rejected => "rejected",
+            VoteOutcome::NotAdopted => "not_adopted",
+            VoteOutcome::NoQuorum => "no_quorum",
+        }
+    }
+}
+
+/// Who could vote and who came: needed by a quorum (A15) or a base other than ballots (A5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attendance {
+    /// Persons present at the meeting.
+    pub present: u64,
+    /// Persons entitled to attend (members, representatives or adult villagers).
+    pub entitled: u64,
+}
+
+/// S3.5 (A4, A5, A14, A15): decides a vote on one proposed commitment item.
+///
+/// In order: `no_quorum` when the policy sets a quorum and `present / entitled` falls
+/// short of it; `adopted` when approve ≥ 2/3 of the base ("达到三分之二及以上"); `rejected`
+/// when disapprove > 1/3 of the base ("超过三分之一"); otherwise `not_adopted` (A4). The base
+/// is all valid ballots (approve + disapprove + abstain) unless the policy says present or
+/// entitled (A5). The comparison is exact for any `u64` counts.
+///
+/// # Errors
+/// - `no_ballots` when the base is zero (a share of nothing is undefined);
+/// - `attendance_required` when the quorum or the base needs `attendance` and it is absent;
+/// - `invalid_attendance` when nobody is entitled, more are present than entitled, or more ballots were cast
+///   than persons present (or entitled).
+///
+/// # Example: two thirds exactly, and one ballot either side
+/// ```
+/// use liaison::{decide_vote, Policy, VoteOutcome::*};
+/// let p = Policy::banan_2008();
+/// assert_eq!(decide_vote(20, 10, 0, &p, None).unwrap(), Adopted);    // 20/30 = 2/3
+/// assert_eq!(decide_vote(19, 11, 0, &p, None).unwrap(), Rejected);   // 11/30 > 1/3
+/// assert_eq!(decide_vote(19, 10, 1, &p, None).unwrap(), NotAdopted); // neither (A4)
+/// assert_eq!(decide_vote(0, 0, 0, &p, None).unwrap_err().code(), "no_ballots");
+/// ```
+///
+/// # Example: counts at the limit of `u64`
+/// ```
+/// use liaison::{decide_vote, Policy, VoteOutcome::*};
+/// let m = u64::MAX;
+/// assert_eq!(decide_vote(m, m, m, &Policy::banan_2008(), None).unwrap(), NotAdopted);
+/// ```
+pub fn decide_vote(
+    approve: u64,
+    disapprove: u64,
+    abstain: u64,
+    policy: &Policy,
+    attendance: Option<Attendance>,
+) -> Result<VoteOutcome> {
+    let ballots = u128::from(approve) + u128::from(disapprove) + u128::from(abstain);
+    let needs_attendance = policy.vote_quorum.is_some() || policy.vote_base != VoteBase::Ballots;
+    if let Some(a) = attendance {
+        if a.entitled == 0 {
+            return Err(Error::InvalidAttendance {
+                detail: "`entitled` must be at least 1".to_string(),
+            });
+        }
+        if a.present > a.entitled {
+            return Err(Error::InvalidAttendance {
+                detail: "`present` is larger than `entitled`".to_string(),
+            });
+        }
+        if ballots > u128::from(a.present) {
+            return Err(Error::InvalidAttendance {
+                detail: "more ballots were cast than persons were present".to_string(),
+            });
+        }
+    }
+    let attendance = match (attendance, needs_attendance) {
+        (None, true) => return Err(Error::AttendanceRequired),
+        (a, _) => a,
+    };
+    if let (Some(quorum), Some(a)) = (policy.vote_quorum, attendance) {
+        if !quorum.is_met(u128::from(a.present), u128::from(a.entitled)) {
+            return Ok(VoteOutcome::NoQuorum);
+        }
+    }
+    let base = match (policy.vote_base, attendance) {
+        (VoteBase::Present, Some(a)) => u128::from(a.present),
+        (VoteBase::Entitled, Some(a)) => u128::from(a.entitled),
+        _ => ballots,
+    };
+    if base == 0 {
+        return Err(Error::NoBallots);
+    }
+    if policy.vote_adopt.is_met(u128::from(approve), base) {
+        Ok(VoteOutcome::Adopted)
+    } else if policy.vote_reject.is_met(u128::from(disapprove), base) {
+        Ok(VoteOutcome::Rejected)
+    } else {
+        Ok(VoteOutcome::NotAdopted)
+    }
+}
