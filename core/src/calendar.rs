@@ -97,9 +97,10 @@ impl HolidayCalendar {
     /// that ends before it starts, or a working day that is not a weekend day or lies inside
     /// a rest period.
     pub fn from_json(json: &str) -> Result<Self> {
-        let file: CalendarFile = serde_json::from_str(json).map_err(|e| Error::InvalidCalendar {
-            detail: describe_serde_error(&e),
-        })?;
+        let file: CalendarFile =
+            serde_json::from_str(json).map_err(|e| Error::InvalidCalendar {
+                detail: describe_serde_error(&e),
+            })?;
         HolidayCalendar::from_years(file.years)
     }
 
@@ -107,10 +108,9 @@ impl HolidayCalendar {
     pub fn from_years(mut years: Vec<CalendarYear>) -> Result<Self> {
         years.sort_by_key(|y| y.year);
         let bad = |detail: String| Error::InvalidCalendar { detail };
-        let (Some(first_year), Some(last_year)) = (
-            years.first().map(|y| y.year),
-            years.last().map(|y| y.year),
-        ) else {
+        let (Some(first_year), Some(last_year)) =
+            (years.first().map(|y| y.year), years.last().map(|y| y.year))
+        else {
             return Ok(HolidayCalendar {
                 first: NaiveDate::MIN,
                 days: Vec::new(),
@@ -141,29 +141,42 @@ impl HolidayCalendar {
                 if let Some(slot) = slot(&mut days, first, d) {
                     *slot = kind;
                 }
-                d = d.succ_opt().ok_or_else(|| bad("date out of range".to_string()))?;
+                d = d
+                    .succ_opt()
+                    .ok_or_else(|| bad("date out of range".to_string()))?;
             }
         }
         // Notices override weekdays; they may reach into the previous year.
         for y in &years {
             for p in &y.rest_days {
                 if p.to < p.from {
-                    return Err(bad(format!("{} `{}`: `to` is before `from`", y.year, p.name)));
+                    return Err(bad(format!(
+                        "{} `{}`: `to` is before `from`",
+                        y.year, p.name
+                    )));
                 }
                 let mut d = p.from;
                 while d <= p.to {
                     override_day(&mut days, first, d, DayKind::Rest);
-                    d = d.succ_opt().ok_or_else(|| bad("date out of range".to_string()))?;
+                    d = d
+                        .succ_opt()
+                        .ok_or_else(|| bad("date out of range".to_string()))?;
                 }
             }
         }
         for y in &years {
             for w in &y.working_days {
                 if !matches!(w.weekday(), Weekday::Sat | Weekday::Sun) {
-                    return Err(bad(format!("{}: working day `{w}` is not a weekend day", y.year)));
+                    return Err(bad(format!(
+                        "{}: working day `{w}` is not a weekend day",
+                        y.year
+                    )));
                 }
                 if y.rest_days.iter().any(|p| p.from <= *w && *w <= p.to) {
-                    return Err(bad(format!("{}: working day `{w}` lies in a rest period", y.year)));
+                    return Err(bad(format!(
+                        "{}: working day `{w}` lies in a rest period",
+                        y.year
+                    )));
                 }
                 override_day(&mut days, first, *w, DayKind::Working);
             }
@@ -214,7 +227,9 @@ impl HolidayCalendar {
     pub fn next_working_day(&self, date: NaiveDate) -> Result<NaiveDate> {
         let mut d = date;
         while self.is_rest_day(d)? {
-            d = d.checked_add_days(Days::new(1)).ok_or(Error::DateOutOfRange { date })?;
+            d = d
+                .checked_add_days(Days::new(1))
+                .ok_or(Error::DateOutOfRange { date })?;
         }
         Ok(d)
     }
@@ -227,7 +242,9 @@ impl HolidayCalendar {
         let mut d = date;
         let mut left = n;
         while left > 0 {
-            d = d.checked_add_days(Days::new(1)).ok_or(Error::DateOutOfRange { date })?;
+            d = d
+                .checked_add_days(Days::new(1))
+                .ok_or(Error::DateOutOfRange { date })?;
             if !self.is_rest_day(d)? {
                 left -= 1;
             }

@@ -3,6 +3,7 @@
 
 use crate::{Error, Result};
 use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
 
 /// The largest integer a JS number holds exactly (2^53 − 1).
 pub const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
@@ -58,5 +59,60 @@ pub fn count_from_f64(field: &str, value: f64) -> Result<u64> {
         Err(Error::InvalidCount {
             field: field.to_string(),
         })
+    }
+}
+
+/// Reads a structured input (a list of years, later records and forms) from a JSON value,
+/// with the path of the first bad key in the error.
+///
+/// # Errors
+/// `invalid_count` for a count that is negative, fractional or too large; `invalid_date`
+/// for a date that is not a real `YYYY-MM-DD` day; `invalid_grade` or
+/// `invalid_responsibility` for an unknown enum value; `invalid_input` for a missing or
+/// unknown key or a value of the wrong type. `root` names the input, e.g. `years`.
+///
+/// ```
+/// use liaison::{convert::from_value, YearEvaluation};
+/// let v = serde_json::json!([{"year": 2009, "satisfied": -1}]);
+/// let e = from_value::<Vec<YearEvaluation>>("years", v).unwrap_err();
+/// assert_eq!((e.code(), e.field()), ("invalid_count", Some("years[0].satisfied")));
+/// ```
+pub fn from_value<T: DeserializeOwned>(root: &str, value: serde_json::Value) -> Result<T> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let field = if path == "." {
+            root.to_string()
+        } else if path.starts_with('[') {
+            format!("{root}{path}")
+        } else {
+            format!("{root}.{path}")
+        };
+        classify(field, &e.into_inner().to_string())
+    })
+}
+
+/// Maps a serde message onto the library's codes, keeping no input value in the message.
+fn classify(field: String, message: &str) -> Error {
+    if message.contains("expected u64") || message.contains("expected u32") {
+        Error::InvalidCount { field }
+    } else if message.contains("premature end of input")
+        || message.contains("input contains invalid characters")
+        || message.contains("input is out of range")
+        || message.contains("input is not enough")
+        || message.contains("trailing input")
+        || message.contains("no possible date")
+    {
+        Error::InvalidDate { field }
+    } else if message.contains("unknown variant") && field.ends_with("combined") {
+        Error::InvalidGrade { value: field }
+    } else {
+        let detail = if message.starts_with("missing field") {
+            "missing key".to_string()
+        } else if message.starts_with("unknown field") {
+            "unknown key".to_string()
+        } else {
+            "value of the wrong type".to_string()
+        };
+        Error::InvalidInput { field, detail }
     }
 }

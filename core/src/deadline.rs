@@ -194,7 +194,11 @@ pub struct FeedbackStatus {
 /// let err = deadline(received, LeadUnit, &Policy::banan_2008()).unwrap_err();
 /// assert_eq!(err.code(), "calendar_not_covered");
 /// ```
-pub fn deadline(received: NaiveDate, responsibility: Responsibility, policy: &Policy) -> Result<NaiveDate> {
+pub fn deadline(
+    received: NaiveDate,
+    responsibility: Responsibility,
+    policy: &Policy,
+) -> Result<NaiveDate> {
     let days = responsibility.days(policy);
     let counted = if policy.count_receipt_day {
         days.saturating_sub(1)

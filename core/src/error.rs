@@ -83,6 +83,15 @@ pub enum Error {
         /// The repeated year.
         year: i32,
     },
+    /// A structured input (a record, a list of years) with a missing or unknown key or a
+    /// value of the wrong type.
+    #[error("`{field}`: {detail}")]
+    InvalidInput {
+        /// The path into the input, e.g. `years[1].combined`.
+        field: String,
+        /// What is wrong, without the value itself.
+        detail: String,
+    },
     /// A policy that cannot be read or is inconsistent.
     #[error("invalid policy: {detail}")]
     InvalidPolicy {
@@ -113,6 +122,7 @@ impl Error {
         "attendance_required",
         "invalid_attendance",
         "duplicate_year",
+        "invalid_input",
         "invalid_policy",
         "invalid_calendar",
     ];
@@ -137,6 +147,7 @@ impl Error {
             Error::AttendanceRequired => "attendance_required",
             Error::InvalidAttendance { .. } => "invalid_attendance",
             Error::DuplicateYear { .. } => "duplicate_year",
+            Error::InvalidInput { .. } => "invalid_input",
             Error::InvalidPolicy { .. } => "invalid_policy",
             Error::InvalidCalendar { .. } => "invalid_calendar",
         }
@@ -145,7 +156,9 @@ impl Error {
     /// The field or parameter the error concerns, where there is one.
     pub fn field(&self) -> Option<&str> {
         match self {
-            Error::InvalidDate { field } | Error::InvalidCount { field } => Some(field),
+            Error::InvalidDate { field }
+            | Error::InvalidCount { field }
+            | Error::InvalidInput { field, .. } => Some(field),
             Error::InvalidResponsibility { .. } => Some("responsibility"),
             Error::FeedbackBeforeReceipt { .. } => Some("fed_back"),
             Error::AsOfRequired | Error::AsOfBeforeReceipt { .. } => Some("as_of"),
@@ -171,9 +184,9 @@ impl Error {
             Error::DateOutOfRange { date } => format!("自 `{date}` 起的日期计算超出支持范围"),
             Error::InvalidDate { field } => format!("`{field}` 不是有效的 YYYY-MM-DD 日期"),
             Error::InvalidCount { field } => format!("`{field}` 必须是非负整数"),
-            Error::InvalidResponsibility { value } => format!(
-                "`{value}` 不是有效的办理类别（职责内、职责外、不能解决、牵头解决或 1-4）"
-            ),
+            Error::InvalidResponsibility { value } => {
+                format!("`{value}` 不是有效的办理类别（职责内、职责外、不能解决、牵头解决或 1-4）")
+            }
             Error::InvalidGrade { value } => {
                 format!("`{value}` 不是有效的等次（优秀、合格、未定、不合格）")
             }
@@ -190,6 +203,7 @@ impl Error {
             }
             Error::InvalidAttendance { detail } => format!("出席人数不一致：{detail}"),
             Error::DuplicateYear { year } => format!("年度 `{year}` 重复出现"),
+            Error::InvalidInput { field, detail } => format!("`{field}` 输入无效：{detail}"),
             Error::InvalidPolicy { detail } => format!("政策参数无效：{detail}"),
             Error::InvalidCalendar { detail } => format!("节假日日历无效：{detail}"),
         }

@@ -65,7 +65,9 @@ impl Threshold {
     pub(crate) fn check(&self, field: &str) -> crate::Result<()> {
         if self.denominator == 0 || self.numerator > self.denominator {
             return Err(crate::Error::InvalidPolicy {
-                detail: format!("`{field}` must be a fraction between 0 and 1 with a positive denominator"),
+                detail: format!(
+                    "`{field}` must be a fraction between 0 and 1 with a positive denominator"
+                ),
             });
         }
         Ok(())
