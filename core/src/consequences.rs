@@ -39,6 +39,16 @@ pub enum Action {
     Resign,
 }
 
+impl Action {
+    /// The snake_case name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::Rectify => "rectify",
+            Action::Resign => "resign",
+        }
+    }
+}
+
 /// Why the action follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -49,6 +59,17 @@ pub enum Reason {
     CombinedUnqualified,
     /// Unqualified in the combined evaluation two years running (连续两年综合考评仍然不合格).
     UnqualifiedTwoYears,
+}
+
+impl Reason {
+    /// The snake_case name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Reason::DissatisfactionOverHalf => "dissatisfaction_over_half",
+            Reason::CombinedUnqualified => "combined_unqualified",
+            Reason::UnqualifiedTwoYears => "unqualified_two_years",
+        }
+    }
 }
 
 /// One consequence for one year.

@@ -20,6 +20,7 @@ mod consequences;
 pub mod convert;
 mod deadline;
 mod error;
+pub mod forms;
 mod grade;
 mod policy;
 mod share;

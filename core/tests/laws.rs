@@ -1,5 +1,10 @@
 //! Property tests: the laws the rules must obey for every input (A14, S3.5, S3.7, S5).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use chrono::{Datelike, Days, NaiveDate};
 use liaison::*;
@@ -137,8 +142,12 @@ fn builtin_calendar_covers_2007_to_2026() {
         assert!(cal.is_rest_day(d).is_ok(), "{d}");
         d = d.succ_opt().unwrap();
     }
-    assert!(cal.is_rest_day(NaiveDate::from_ymd_opt(2027, 1, 1).unwrap()).is_err());
-    assert!(cal.is_rest_day(NaiveDate::from_ymd_opt(2006, 12, 31).unwrap()).is_err());
+    assert!(cal
+        .is_rest_day(NaiveDate::from_ymd_opt(2027, 1, 1).unwrap())
+        .is_err());
+    assert!(cal
+        .is_rest_day(NaiveDate::from_ymd_opt(2006, 12, 31).unwrap())
+        .is_err());
     for y in cal.years() {
         assert!(!y.notice.is_empty(), "{} cites no notice", y.year);
     }
@@ -162,7 +171,10 @@ fn policy_round_trips_through_json() {
 fn error_codes_are_stable_snake_case() {
     let mut seen = std::collections::HashSet::new();
     for code in Error::CODES {
-        assert!(code.chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{code}");
+        assert!(
+            code.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+            "{code}"
+        );
         assert!(seen.insert(code), "{code} twice");
     }
     assert!(!Error::NoBallots.message_zh().is_empty());

@@ -1,0 +1,60 @@
+# liaison — `make test` sets up everything it needs (idempotent), then runs every check.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+
+ROOT   := $(CURDIR)
+VENV   := $(ROOT)/.venv
+PY     := $(VENV)/bin/python
+CARGO  ?= cargo
+WASM   := bindings-wasm
+# wasm-bindgen-cli must equal the crate version pinned in Cargo.lock exactly.
+WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/[^0-9.]/, ""); print}' Cargo.lock)
+
+.PHONY: test setup setup-python setup-wasm lint test-rust test-python test-js demo bench clean
+
+test: setup lint test-rust test-python test-js
+	@echo "make test: all checks passed"
+
+## ---- set-up (idempotent) ----
+setup: setup-python setup-wasm
+
+$(PY):
+	python3 -m venv $(VENV)
+
+setup-python: $(PY)
+	$(PY) -m pip install -q --disable-pip-version-check -r bindings-python/requirements-dev.txt
+
+setup-wasm:
+	rustup target add wasm32-unknown-unknown
+	@if [ "$$(wasm-bindgen --version 2>/dev/null | awk '{print $$2}')" != "$(WASM_BINDGEN_VERSION)" ]; then \
+		echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
+		$(CARGO) install wasm-bindgen-cli --version "$(WASM_BINDGEN_VERSION)" --force; \
+	fi
+	cd $(WASM) && npm ci --no-audit --no-fund --loglevel=error
+
+## ---- checks ----
+lint:
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	$(CARGO) clippy -p liaison-wasm --target wasm32-unknown-unknown -- -D warnings
+
+test-rust:
+	$(CARGO) test --workspace
+
+test-python: setup-python
+	cd bindings-python && VIRTUAL_ENV=$(VENV) PATH=$(VENV)/bin:$$PATH maturin develop --release -q
+	$(PY) -m pytest bindings-python/tests -q
+	cd bindings-python && $(PY) -m mypy.stubtest liaison
+
+test-js:
+	bash $(WASM)/build.sh
+	node --test $(WASM)/tests/
+	$(WASM)/node_modules/.bin/tsc -p $(WASM)
+
+## ---- for people ----
+demo:
+	@$(CARGO) run -q -p liaison --example demo
+
+clean:
+	$(CARGO) clean
+	rm -rf $(VENV) $(WASM)/pkg $(WASM)/node_modules

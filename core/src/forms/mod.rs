@@ -1,0 +1,1 @@
+//! F1–F5: the five forms (being written).
