@@ -128,7 +128,12 @@ fn main() -> Result<()> {
         },
     ];
     for c in consequences(&years, &p)? {
-        println!("  {}: {} because {}", c.year, c.action.name(), c.reason.name());
+        println!(
+            "  {}: {} because {}",
+            c.year,
+            c.action.name(),
+            c.reason.name()
+        );
     }
     Ok(())
 }

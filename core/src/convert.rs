@@ -103,8 +103,10 @@ fn classify(field: String, message: &str) -> Error {
         || message.contains("no possible date")
     {
         Error::InvalidDate { field }
-    } else if message.contains("unknown variant") && field.ends_with("combined") {
+    } else if message.contains("is not a grade") {
         Error::InvalidGrade { value: field }
+    } else if message.contains("is not a responsibility class") {
+        Error::InvalidResponsibility { value: field }
     } else {
         let detail = if message.starts_with("missing field") {
             "missing key".to_string()

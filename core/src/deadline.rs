@@ -14,7 +14,7 @@ use std::str::FromStr;
 
 /// The four responsibility classes of S5 ("1234").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", try_from = "ClassText")]
 pub enum Responsibility {
     /// 1 · 职责内 — within the receiving organisation's remit (S5.1, 10 days).
     WithinRemit,
@@ -109,6 +109,26 @@ impl FromStr for Responsibility {
             .ok_or_else(|| Error::InvalidResponsibility {
                 value: t.chars().take(40).collect(),
             })
+    }
+}
+
+/// A responsibility class as it comes in JSON: a name, a label, or a digit as a number or
+/// a string.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum ClassText {
+    Digit(u64),
+    Text(String),
+}
+
+impl TryFrom<ClassText> for Responsibility {
+    type Error = Error;
+
+    fn try_from(value: ClassText) -> Result<Self> {
+        match value {
+            ClassText::Digit(d) => Responsibility::from_digit(d),
+            ClassText::Text(t) => t.parse(),
+        }
     }
 }
 

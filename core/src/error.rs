@@ -92,6 +92,34 @@ pub enum Error {
         /// What is wrong, without the value itself.
         detail: String,
     },
+    /// A dataset record refers to an id that does not exist (or is of the wrong kind).
+    #[error("`{field}` refers to an unknown {target}")]
+    UnknownReference {
+        /// The file or list, record and field, e.g. `visits[3].household`.
+        field: String,
+        /// What it should refer to (`unit`, `person`, `household`, …).
+        target: String,
+    },
+    /// A dataset id given twice.
+    #[error("`{field}` repeats an id used before")]
+    DuplicateId {
+        /// The file or list, record and field.
+        field: String,
+    },
+    /// A period whose end is before its start.
+    #[error("`{field}` ends before it starts")]
+    InvalidPeriod {
+        /// The file or list, record and field.
+        field: String,
+    },
+    /// A file or folder that cannot be read.
+    #[error("cannot read `{path}`: {detail}")]
+    Io {
+        /// The path.
+        path: String,
+        /// The operating system's reason.
+        detail: String,
+    },
     /// A policy that cannot be read or is inconsistent.
     #[error("invalid policy: {detail}")]
     InvalidPolicy {
@@ -123,6 +151,10 @@ impl Error {
         "invalid_attendance",
         "duplicate_year",
         "invalid_input",
+        "unknown_reference",
+        "duplicate_id",
+        "invalid_period",
+        "io_error",
         "invalid_policy",
         "invalid_calendar",
     ];
@@ -148,6 +180,10 @@ impl Error {
             Error::InvalidAttendance { .. } => "invalid_attendance",
             Error::DuplicateYear { .. } => "duplicate_year",
             Error::InvalidInput { .. } => "invalid_input",
+            Error::UnknownReference { .. } => "unknown_reference",
+            Error::DuplicateId { .. } => "duplicate_id",
+            Error::InvalidPeriod { .. } => "invalid_period",
+            Error::Io { .. } => "io_error",
             Error::InvalidPolicy { .. } => "invalid_policy",
             Error::InvalidCalendar { .. } => "invalid_calendar",
         }
@@ -158,7 +194,11 @@ impl Error {
         match self {
             Error::InvalidDate { field }
             | Error::InvalidCount { field }
-            | Error::InvalidInput { field, .. } => Some(field),
+            | Error::InvalidInput { field, .. }
+            | Error::UnknownReference { field, .. }
+            | Error::DuplicateId { field }
+            | Error::InvalidPeriod { field } => Some(field),
+            Error::Io { path, .. } => Some(path),
             Error::InvalidResponsibility { .. } => Some("responsibility"),
             Error::FeedbackBeforeReceipt { .. } => Some("fed_back"),
             Error::AsOfRequired | Error::AsOfBeforeReceipt { .. } => Some("as_of"),
@@ -204,9 +244,57 @@ impl Error {
             Error::InvalidAttendance { detail } => format!("出席人数不一致：{detail}"),
             Error::DuplicateYear { year } => format!("年度 `{year}` 重复出现"),
             Error::InvalidInput { field, detail } => format!("`{field}` 输入无效：{detail}"),
+            Error::UnknownReference { field, target } => {
+                format!("`{field}` 引用了不存在的{}", target_zh(target))
+            }
+            Error::DuplicateId { field } => format!("`{field}` 与前面的编号重复"),
+            Error::InvalidPeriod { field } => format!("`{field}` 的结束日期早于开始日期"),
+            Error::Io { path, detail } => format!("无法读取 `{path}`：{detail}"),
             Error::InvalidPolicy { detail } => format!("政策参数无效：{detail}"),
             Error::InvalidCalendar { detail } => format!("节假日日历无效：{detail}"),
         }
+    }
+}
+
+impl Error {
+    /// The same error with its field prefixed by the file it was read from.
+    pub fn in_file(self, file: &str) -> Error {
+        let prefix = |field: String| format!("{file}: {field}");
+        match self {
+            Error::InvalidDate { field } => Error::InvalidDate {
+                field: prefix(field),
+            },
+            Error::InvalidCount { field } => Error::InvalidCount {
+                field: prefix(field),
+            },
+            Error::InvalidInput { field, detail } => Error::InvalidInput {
+                field: prefix(field),
+                detail,
+            },
+            Error::UnknownReference { field, target } => Error::UnknownReference {
+                field: prefix(field),
+                target,
+            },
+            Error::DuplicateId { field } => Error::DuplicateId {
+                field: prefix(field),
+            },
+            Error::InvalidPeriod { field } => Error::InvalidPeriod {
+                field: prefix(field),
+            },
+            other => other,
+        }
+    }
+}
+
+fn target_zh(target: &str) -> &'static str {
+    match target {
+        "unit" => "单位",
+        "person" => "人员",
+        "household" => "农户",
+        "link" => "帮扶关系",
+        "pairing" => "结对",
+        "grassroots unit" => "村（社区）",
+        _ => "对象",
     }
 }
 

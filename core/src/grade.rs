@@ -9,7 +9,7 @@ use std::str::FromStr;
 
 /// The grade of a satisfaction ballot or of a combined evaluation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", try_from = "String")]
 pub enum Grade {
     /// 不合格 — dissatisfied > 30%.
     Unqualified,
@@ -63,6 +63,14 @@ impl FromStr for Grade {
             .ok_or_else(|| Error::InvalidGrade {
                 value: t.chars().take(40).collect(),
             })
+    }
+}
+
+impl TryFrom<String> for Grade {
+    type Error = Error;
+
+    fn try_from(value: String) -> Result<Self> {
+        value.parse()
     }
 }
 

@@ -16,17 +16,21 @@
 //! | A2 rest days | [`HolidayCalendar`] |
 
 mod calendar;
+mod compliance;
 mod consequences;
 pub mod convert;
+pub mod dataset;
 mod deadline;
 mod error;
 pub mod forms;
 mod grade;
 mod policy;
 mod share;
+pub mod synthetic;
 mod vote;
 
 pub use calendar::{CalendarYear, HolidayCalendar, RestPeriod};
+pub use compliance::{check, Finding, Period, Report, Tally, UnitGrade, FINDING_CODES};
 pub use consequences::{consequences, Action, Consequence, Reason, YearEvaluation};
 pub use deadline::{deadline, feedback_status, FeedbackStatus, Responsibility, Status};
 pub use error::{Error, Result};

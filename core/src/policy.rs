@@ -109,8 +109,6 @@ pub struct Policy {
     pub resign_after_unqualified_years: u32,
 
     // S4 — assistance
-    /// S4.1: share of village/community Party organisations and of poor people covered (100%).
-    pub assistance_coverage: Threshold,
     /// S4.2: practical deeds a year by a linked branch (2).
     pub branch_link_deeds_per_year: u32,
     /// S4.3: help a year for a paired poor person, in fen (50 000 = 500 yuan).
@@ -182,7 +180,6 @@ impl Policy {
             undetermined_as: None,
             rectify_dissatisfied: Threshold::more_than(50, 100),
             resign_after_unqualified_years: 2,
-            assistance_coverage: Threshold::at_least(100, 100),
             branch_link_deeds_per_year: 2,
             pairing_min_fen_per_year: 50_000,
             industry_village_deeds_per_year: 2,
@@ -237,7 +234,6 @@ impl Policy {
             ("grade_qualified", &self.grade_qualified),
             ("grade_excellent", &self.grade_excellent),
             ("rectify_dissatisfied", &self.rectify_dissatisfied),
-            ("assistance_coverage", &self.assistance_coverage),
         ] {
             t.check(field)?;
         }

@@ -61,6 +61,30 @@ impl Threshold {
         }
     }
 
+    /// The smallest `part` of `whole` that meets the threshold, exactly (e.g. 20 of 30 for
+    /// "达到三分之二"; 10 of 30 + 1 = 11 for "超过三分之一"). None when no part up to `whole`
+    /// meets it.
+    ///
+    /// ```
+    /// use liaison::Threshold;
+    /// assert_eq!(Threshold::at_least(2, 3).min_part(30), Some(20));
+    /// assert_eq!(Threshold::more_than(1, 3).min_part(30), Some(11));
+    /// assert_eq!(Threshold::more_than(1, 1).min_part(30), None);
+    /// ```
+    pub fn min_part(&self, whole: u128) -> Option<u128> {
+        if self.denominator == 0 {
+            return None;
+        }
+        let num = whole.checked_mul(u128::from(self.numerator))?;
+        let den = u128::from(self.denominator);
+        let part = if self.inclusive {
+            num.div_ceil(den)
+        } else {
+            num / den + 1
+        };
+        (part <= whole && self.is_met(part, whole)).then_some(part)
+    }
+
     /// A threshold is usable when its denominator is positive and the bound is at most 1.
     pub(crate) fn check(&self, field: &str) -> crate::Result<()> {
         if self.denominator == 0 || self.numerator > self.denominator {

@@ -1,0 +1,125 @@
+//! S4.1–S4.5 — organisations pair with villages and members with poor people.
+//!
+//! > 做到党组织100%覆盖、贫困群众100%覆盖。……每年为村（社区）党组织办实事、好事不少于2件。
+//! > ……由1名或多名党员与1名村（社区）贫困群众结成对子开展帮扶活动，每年提供不少于500元帮扶资金。
+
+use super::index::{between, Index};
+use super::period::{periods, Judgement, PeriodKind, Window};
+use super::report::{Collector, Shortfall};
+use crate::dataset::LinkKind;
+use crate::policy::Policy;
+use chrono::NaiveDate;
+
+pub(crate) fn check(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector) {
+    let years = periods(PeriodKind::Year, w.start, w.end);
+    for year in &years {
+        match w.judge(year, NaiveDate::MIN, None) {
+            Judgement::Outside => {}
+            Judgement::NotJudged => {
+                for u in ix.grassroots() {
+                    out.not_judged("S4.1", &u.id);
+                }
+            }
+            Judgement::Judged => coverage(ix, year, out),
+        }
+    }
+    for l in &ix.data.links {
+        let (rule, asked) = match l.kind {
+            LinkKind::BranchLink => ("S4.2", policy.branch_link_deeds_per_year),
+            LinkKind::IndustryVillage => ("S4.4", policy.industry_village_deeds_per_year),
+            LinkKind::MassOrganisation => ("S4.5", policy.mass_organisation_deeds_per_year),
+        };
+        let deeds = ix
+            .deeds_of
+            .get(l.id.as_str())
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        for year in &years {
+            match w.judge(year, l.from, l.to) {
+                Judgement::Outside => {}
+                Judgement::NotJudged => out.not_judged(rule, &l.helper),
+                Judgement::Judged => out.at_least(Shortfall {
+                    rule,
+                    code: "too_few_deeds",
+                    unit: &l.helper,
+                    subject: &l.id,
+                    period: year.clone(),
+                    expected: u64::from(asked),
+                    actual: between(deeds, year.start, year.end, |d| *d).len() as u64,
+                }),
+            }
+        }
+    }
+    for p in &ix.data.pairings {
+        let unit = ix
+            .households
+            .get(p.household.as_str())
+            .map_or("", |h| h.unit.as_str());
+        let aid = ix
+            .aid_of
+            .get(p.id.as_str())
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        for year in &years {
+            match w.judge(year, p.from, p.to) {
+                Judgement::Outside => {}
+                Judgement::NotJudged => out.not_judged("S4.3", unit),
+                Judgement::Judged => {
+                    // A sum of u64 amounts cannot overflow u128; the report caps it at u64::MAX.
+                    let given: u128 = between(aid, year.start, year.end, |a| a.0)
+                        .iter()
+                        .map(|a| u128::from(a.1))
+                        .sum();
+                    out.at_least(Shortfall {
+                        rule: "S4.3",
+                        code: "aid_below_minimum",
+                        unit,
+                        subject: &p.id,
+                        period: year.clone(),
+                        expected: policy.pairing_min_fen_per_year,
+                        actual: u64::try_from(given).unwrap_or(u64::MAX),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// S4.1: every village and community linked, and every poor household paired, at some time
+/// in the year.
+fn coverage(ix: &Index<'_>, year: &super::Period, out: &mut Collector) {
+    let active =
+        |from: NaiveDate, to: Option<NaiveDate>| year.overlaps(from, to.unwrap_or(NaiveDate::MAX));
+    for u in ix.grassroots() {
+        let linked = ix
+            .data
+            .links
+            .iter()
+            .any(|l| l.unit == u.id && active(l.from, l.to));
+        out.at_least(Shortfall {
+            rule: "S4.1",
+            code: "unit_not_covered",
+            unit: &u.id,
+            subject: &u.id,
+            period: year.clone(),
+            expected: 1,
+            actual: u64::from(linked),
+        });
+    }
+    for h in ix.data.households.iter().filter(|h| h.poor) {
+        let paired = ix
+            .data
+            .pairings
+            .iter()
+            .any(|p| p.household == h.id && active(p.from, p.to));
+        out.at_least(Shortfall {
+            rule: "S4.1",
+            code: "poor_not_paired",
+            unit: &h.unit,
+            subject: &h.id,
+            period: year.clone(),
+            expected: 1,
+            actual: u64::from(paired),
+        });
+    }
+}

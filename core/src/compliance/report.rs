@@ -1,0 +1,225 @@
+//! The report of a check: findings, tallies per rule and per unit, and messages.
+
+use super::period::Period;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One shortfall: who fell short of which rule, in which period, by how much.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Rule id of RULES.md (`S1.3`, `S5.1`, …).
+    pub rule: String,
+    /// Stable snake_case code of the shortfall (`too_few_receptions`, …).
+    pub code: String,
+    /// The unit responsible.
+    pub unit: String,
+    /// The id of the person, household, opinion, link, pairing or unit concerned.
+    pub subject: String,
+    /// The period judged.
+    pub period: Period,
+    /// What the rule asks (a count, days or fen; see the code's documentation).
+    pub expected: u64,
+    /// What was recorded.
+    pub actual: u64,
+    /// English message (ids only, never personal data).
+    pub message: String,
+    /// Chinese message.
+    pub message_zh: String,
+}
+
+/// Judged, met, not met and not judged for one rule or one unit.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tally {
+    /// The rule id or the unit id.
+    pub key: String,
+    /// Periods (or subjects) judged.
+    pub judged: u64,
+    /// Judged and met.
+    pub met: u64,
+    /// Judged and not met.
+    pub not_met: u64,
+    /// Not judged (A8: not wholly inside the range and the subject's time, or still open).
+    pub not_judged: u64,
+    /// `met / judged` in per mille, rounded down; none when nothing was judged.
+    pub rate_permille: Option<u64>,
+}
+
+/// A committee's grade for a year (S3.7).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitGrade {
+    /// The village or community.
+    pub unit: String,
+    /// The year.
+    pub year: i32,
+    /// The ballot's grade.
+    pub ballot: crate::Grade,
+    /// The combined grade (the ballot's when none was recorded).
+    pub combined: crate::Grade,
+}
+
+/// The result of [`check`](super::check).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    /// First day of the checked range.
+    pub start: NaiveDate,
+    /// Last day of the checked range.
+    pub end: NaiveDate,
+    /// The day the records were taken.
+    pub as_of: NaiveDate,
+    /// The policy's name.
+    pub policy: String,
+    /// Every shortfall, by rule, unit, subject and period.
+    pub findings: Vec<Finding>,
+    /// Tallies per rule id.
+    pub by_rule: Vec<Tally>,
+    /// Tallies per unit.
+    pub by_unit: Vec<Tally>,
+    /// The year-end grades (S3.7).
+    pub grades: Vec<UnitGrade>,
+}
+
+impl Report {
+    /// Whether every judged period met its rule.
+    pub fn all_met(&self) -> bool {
+        self.findings.is_empty()
+    }
+}
+
+/// Collects judgements while the checks run.
+#[derive(Default)]
+pub(crate) struct Collector {
+    findings: Vec<Finding>,
+    by_rule: BTreeMap<&'static str, Tally>,
+    by_unit: BTreeMap<String, Tally>,
+    pub grades: Vec<UnitGrade>,
+}
+
+/// What a shortfall is, for its message.
+pub(crate) struct Shortfall<'a> {
+    pub rule: &'static str,
+    pub code: &'static str,
+    pub unit: &'a str,
+    pub subject: &'a str,
+    pub period: Period,
+    pub expected: u64,
+    pub actual: u64,
+}
+
+impl Collector {
+    fn tallies(&mut self, rule: &'static str, unit: &str) -> [&mut Tally; 2] {
+        let r = self.by_rule.entry(rule).or_default();
+        let u = self.by_unit.entry(unit.to_string()).or_default();
+        [r, u]
+    }
+
+    pub fn met(&mut self, rule: &'static str, unit: &str) {
+        for t in self.tallies(rule, unit) {
+            t.judged += 1;
+            t.met += 1;
+        }
+    }
+
+    pub fn not_judged(&mut self, rule: &'static str, unit: &str) {
+        for t in self.tallies(rule, unit) {
+            t.not_judged += 1;
+        }
+    }
+
+    /// A judged period that was not met, with its finding.
+    pub fn not_met(&mut self, s: Shortfall<'_>) {
+        self.tally_not_met(s.rule, s.unit);
+        self.record(s);
+    }
+
+    /// Counts a judged period as not met, without a finding (for several findings of one
+    /// judged period).
+    pub fn tally_not_met(&mut self, rule: &'static str, unit: &str) {
+        for t in self.tallies(rule, unit) {
+            t.judged += 1;
+            t.not_met += 1;
+        }
+    }
+
+    /// Records a finding without counting it.
+    pub fn record(&mut self, s: Shortfall<'_>) {
+        let (message, message_zh) = super::messages::describe(&s);
+        self.findings.push(Finding {
+            rule: s.rule.to_string(),
+            code: s.code.to_string(),
+            unit: s.unit.to_string(),
+            subject: s.subject.to_string(),
+            period: s.period,
+            expected: s.expected,
+            actual: s.actual,
+            message,
+            message_zh,
+        });
+    }
+
+    /// Met when `actual >= expected`, else a shortfall.
+    pub fn at_least(&mut self, s: Shortfall<'_>) {
+        if s.actual >= s.expected {
+            self.met(s.rule, s.unit);
+        } else {
+            self.not_met(s);
+        }
+    }
+
+    pub fn finish(
+        mut self,
+        start: NaiveDate,
+        end: NaiveDate,
+        as_of: NaiveDate,
+        policy: String,
+    ) -> Report {
+        let rate = |t: &mut Tally| {
+            t.rate_permille = (t.judged > 0).then(|| {
+                let r = u128::from(t.met) * 1000 / u128::from(t.judged);
+                u64::try_from(r).unwrap_or(1000)
+            });
+        };
+        let by_rule = self
+            .by_rule
+            .into_iter()
+            .map(|(k, mut t)| {
+                t.key = k.to_string();
+                rate(&mut t);
+                t
+            })
+            .collect();
+        let by_unit = self
+            .by_unit
+            .into_iter()
+            .map(|(k, mut t)| {
+                t.key = k;
+                rate(&mut t);
+                t
+            })
+            .collect();
+        self.findings.sort_by(|a, b| {
+            (rule_order(&a.rule), &a.unit, &a.subject, a.period.start).cmp(&(
+                rule_order(&b.rule),
+                &b.unit,
+                &b.subject,
+                b.period.start,
+            ))
+        });
+        Report {
+            start,
+            end,
+            as_of,
+            policy,
+            findings: self.findings,
+            by_rule,
+            by_unit,
+            grades: self.grades,
+        }
+    }
+}
+
+/// Sorts `S1.10` after `S1.9`.
+fn rule_order(rule: &str) -> (String, u32) {
+    let (head, tail) = rule.split_once('.').unwrap_or((rule, "0"));
+    (head.to_string(), tail.parse().unwrap_or(0))
+}

@@ -1,0 +1,459 @@
+//! What a district recorded: units, people, households and the records of S1–S5.
+//!
+//! One documented format (`docs/dataset.md`, JSON Schema `docs/dataset.schema.json`), read
+//! from one JSON file or from a folder of CSV files, one per record type. Records carry ids
+//! only; names, addresses and phone numbers stay on the paper forms (F1–F5). Reading checks
+//! every reference and id: an unknown reference, a duplicate id, an impossible date or a
+//! negative count is a coded error naming the file, line or record and the field.
+
+mod csv;
+mod validate;
+
+pub use self::csv::read_csv_dir;
+
+use crate::convert::from_value;
+use crate::deadline::Responsibility;
+use crate::grade::Grade;
+use crate::{Error, Result};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// The level of a unit (区 · 镇（街） · 村（社区）), or an organisation that gives help (S4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// 区 — the district.
+    District,
+    /// 镇（街） — a town or sub-district.
+    Town,
+    /// 村 — a village.
+    Village,
+    /// 社区 — an urban community (village level).
+    Community,
+    /// An organ, enterprise, institution, "two new" organisation or mass organisation whose
+    /// Party organisation gives help under S4.2–S4.5.
+    Organisation,
+}
+
+impl Level {
+    /// Village or community: the grassroots level of S1.3, S2.3, S2.6, S3 and S4.1.
+    pub fn is_grassroots(self) -> bool {
+        matches!(self, Level::Village | Level::Community)
+    }
+}
+
+/// A Party organisation and its area.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    /// Unique id.
+    pub id: String,
+    /// Level.
+    pub level: Level,
+    /// The unit above (none for the district and for organisations).
+    #[serde(default)]
+    pub parent: Option<String>,
+}
+
+/// A committee role (S1, S2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// 书记 — the Party secretary.
+    Secretary,
+    /// 班子成员 — another committee member.
+    Member,
+}
+
+/// A committee member and their time in office.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// Unique id (never a name).
+    pub id: String,
+    /// The unit whose committee they sit on.
+    pub unit: String,
+    /// Secretary or member.
+    pub role: Role,
+    /// District only: a member of the standing committee (区委常委), rostered under S1.4.
+    #[serde(default)]
+    pub standing_committee: bool,
+    /// First day in office.
+    pub from: NaiveDate,
+    /// Last day in office; none while still in office.
+    #[serde(default)]
+    pub to: Option<NaiveDate>,
+}
+
+/// A household of a village or community (S2.3, S2.4, S4.3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Household {
+    /// Unique id.
+    pub id: String,
+    /// Its village or community.
+    pub unit: String,
+    /// The committee member it is assigned to (S2.3); none when unassigned.
+    #[serde(default)]
+    pub member: Option<String>,
+    /// Poor (贫困群众, S4.1, S4.3).
+    #[serde(default)]
+    pub poor: bool,
+    /// A focus household of S2.1 (困难户, 上访户, 致富能人, 老党员, 老干部).
+    #[serde(default)]
+    pub focus: bool,
+    /// Has members working away (外出人员, S2.5).
+    #[serde(default)]
+    pub away: bool,
+}
+
+/// A village committee's term (换届 to 换届, A9).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    /// The village or community.
+    pub unit: String,
+    /// First day of the term (the election).
+    pub from: NaiveDate,
+    /// Last day of the term.
+    pub to: NaiveDate,
+}
+
+/// Where a reception took place (S1.5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Place {
+    /// 信访办公室 / 信访接待室 / 群众接待室 — the petition or reception office.
+    ReceptionOffice,
+    /// 公共服务中心办公室 — the village service centre.
+    ServiceCentre,
+    /// 逢集赶场 — the market on a market day.
+    Market,
+    /// 院坝、田间、地头 — a courtyard or field, at the public's wish.
+    Field,
+    /// 现场一线 — the scene of an emergency.
+    Scene,
+    /// Another channel.
+    Other,
+}
+
+/// A reception session (S1.1–S1.5).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reception {
+    /// The receiving secretary or member.
+    pub person: String,
+    /// Day of the session.
+    pub date: NaiveDate,
+    /// Length in minutes (A7).
+    pub minutes: u32,
+    /// Where (S1.5).
+    #[serde(default = "default_place")]
+    pub place: Place,
+}
+
+fn default_place() -> Place {
+    Place::ReceptionOffice
+}
+
+/// A household visit (S2.1–S2.5).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Visit {
+    /// The visiting committee member.
+    pub person: String,
+    /// The household visited.
+    pub household: String,
+    /// Day of the visit.
+    pub date: NaiveDate,
+}
+
+/// The five events of S2.4 (五必访).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    /// 重病卧床.
+    SeriousIllness,
+    /// 住院治疗.
+    Hospital,
+    /// 红白喜事.
+    WeddingOrFuneral,
+    /// 意外事故.
+    Accident,
+    /// 家庭受灾.
+    Disaster,
+}
+
+/// A household event the village secretary must visit (S2.4).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HouseholdEvent {
+    /// Unique id.
+    pub id: String,
+    /// The household.
+    pub household: String,
+    /// Which of the five.
+    pub kind: EventKind,
+    /// Day of the event.
+    pub date: NaiveDate,
+}
+
+/// A monthly public-opinion analysis meeting (S2.6).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    /// The grassroots organisation.
+    pub unit: String,
+    /// Day of the meeting.
+    pub date: NaiveDate,
+}
+
+/// An opinion of the public (S5, form F4).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Opinion {
+    /// Unique id (the register's serial number).
+    pub id: String,
+    /// The organisation responsible (for S5.2 the one up, A13).
+    pub unit: String,
+    /// Day the responsible organisation received it (A13).
+    pub received: NaiveDate,
+    /// "1234" class.
+    pub responsibility: Responsibility,
+    /// Day fed back to the reporter.
+    #[serde(default)]
+    pub fed_back: Option<NaiveDate>,
+    /// Whether a result is recorded (办理结果).
+    #[serde(default)]
+    pub result: bool,
+    /// Closed in the register (是否销号).
+    #[serde(default)]
+    pub closed: bool,
+}
+
+/// Annual or term commitment (S3.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommitmentKind {
+    /// 年度承诺.
+    Annual,
+    /// 任期承诺 (three-year term).
+    Term,
+}
+
+/// The vote on one proposed item (S3.5) and whether it was listed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommitmentItem {
+    /// Id of the item within the commitment.
+    pub id: String,
+    /// Approving ballots.
+    pub approve: u64,
+    /// Disapproving ballots.
+    pub disapprove: u64,
+    /// Abstentions.
+    #[serde(default)]
+    pub abstain: u64,
+    /// Listed in the commitment letter.
+    pub listed: bool,
+}
+
+/// A commitment of a village committee and the dates of its six steps (S3.2–S3.6).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Commitment {
+    /// Unique id.
+    pub id: String,
+    /// The village or community.
+    pub unit: String,
+    /// The year it is for (the first year for a term commitment).
+    pub year: i32,
+    /// Annual or term.
+    pub kind: CommitmentKind,
+    /// 提出初诺.
+    #[serde(default)]
+    pub proposed: Option<NaiveDate>,
+    /// 民主定诺: the vote.
+    #[serde(default)]
+    pub voted: Option<NaiveDate>,
+    /// Approval by the town Party committee and government.
+    #[serde(default)]
+    pub approved: Option<NaiveDate>,
+    /// 公开承诺: made public.
+    #[serde(default)]
+    pub published: Option<NaiveDate>,
+    /// The items voted on.
+    #[serde(default)]
+    pub items: Vec<CommitmentItem>,
+}
+
+/// A year-end evaluation (S3.7).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evaluation {
+    /// The village or community.
+    pub unit: String,
+    /// The year evaluated.
+    pub year: i32,
+    /// Satisfied ballots.
+    pub satisfied: u64,
+    /// Basically satisfied ballots.
+    #[serde(default)]
+    pub basically_satisfied: u64,
+    /// Dissatisfied ballots.
+    #[serde(default)]
+    pub dissatisfied: u64,
+    /// The combined evaluation (综合考评结果); the ballot's grade when absent.
+    #[serde(default)]
+    pub combined: Option<Grade>,
+}
+
+/// The kinds of assistance link (S4.2, S4.4, S4.5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkKind {
+    /// 支部联线 (S4.2).
+    BranchLink,
+    /// 工农联姻 (S4.4).
+    IndustryVillage,
+    /// 社团牵手 (S4.5).
+    MassOrganisation,
+}
+
+/// A helping organisation linked with a grassroots Party organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    /// Unique id.
+    pub id: String,
+    /// Which kind.
+    pub kind: LinkKind,
+    /// The helping organisation (a unit).
+    pub helper: String,
+    /// The village or community helped.
+    pub unit: String,
+    /// First day of the link.
+    pub from: NaiveDate,
+    /// Last day; none while it lasts.
+    #[serde(default)]
+    pub to: Option<NaiveDate>,
+}
+
+/// A practical deed (办实事、好事) done under a link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deed {
+    /// The link.
+    pub link: String,
+    /// Day it was done.
+    pub date: NaiveDate,
+}
+
+/// One or more Party members paired with a poor household (S4.3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pairing {
+    /// Unique id.
+    pub id: String,
+    /// The poor household.
+    pub household: String,
+    /// First day of the pairing.
+    pub from: NaiveDate,
+    /// Last day; none while it lasts.
+    #[serde(default)]
+    pub to: Option<NaiveDate>,
+}
+
+/// Help given under a pairing, in fen (S4.3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Aid {
+    /// The pairing.
+    pub pairing: String,
+    /// Day given.
+    pub date: NaiveDate,
+    /// Amount in fen (1 yuan = 100 fen).
+    pub amount_fen: u64,
+}
+
+/// Everything a district recorded. Every list may be empty or left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Dataset {
+    /// Party organisations.
+    pub units: Vec<Unit>,
+    /// Committee members.
+    pub people: Vec<Person>,
+    /// Village households.
+    pub households: Vec<Household>,
+    /// Village committee terms.
+    pub terms: Vec<Term>,
+    /// Receptions (S1).
+    pub receptions: Vec<Reception>,
+    /// Household visits (S2).
+    pub visits: Vec<Visit>,
+    /// Events of S2.4.
+    pub household_events: Vec<HouseholdEvent>,
+    /// Analysis meetings (S2.6).
+    pub meetings: Vec<Meeting>,
+    /// Opinions (S5).
+    pub opinions: Vec<Opinion>,
+    /// Commitments (S3.2–S3.5).
+    pub commitments: Vec<Commitment>,
+    /// Year-end evaluations (S3.7).
+    pub evaluations: Vec<Evaluation>,
+    /// Assistance links (S4.2, S4.4, S4.5).
+    pub links: Vec<Link>,
+    /// Deeds under links.
+    pub deeds: Vec<Deed>,
+    /// Pairings (S4.3).
+    pub pairings: Vec<Pairing>,
+    /// Aid under pairings.
+    pub aid: Vec<Aid>,
+}
+
+impl Dataset {
+    /// Reads a dataset from a JSON value and checks it.
+    ///
+    /// # Errors
+    /// `invalid_input`, `invalid_date`, `invalid_count` with the path of the bad field
+    /// (`visits[3].date`); `unknown_reference`, `duplicate_id`, `invalid_period` from
+    /// [`Dataset::validate`].
+    pub fn from_value(value: serde_json::Value) -> Result<Self> {
+        let d: Dataset = from_value("dataset", value)?;
+        d.validate()?;
+        Ok(d)
+    }
+
+    /// Reads a dataset from JSON text and checks it.
+    ///
+    /// # Errors
+    /// As [`Dataset::from_value`]; malformed JSON is `invalid_input` with its line.
+    pub fn from_json(json: &str) -> Result<Self> {
+        let value: serde_json::Value =
+            serde_json::from_str(json).map_err(|e| Error::InvalidInput {
+                field: format!("line {}, column {}", e.line(), e.column()),
+                detail: "malformed JSON".to_string(),
+            })?;
+        Dataset::from_value(value)
+    }
+
+    /// Reads a dataset from a JSON file or from a folder of CSV files (see `docs/dataset.md`).
+    ///
+    /// # Errors
+    /// `io_error` when the path cannot be read; otherwise as [`Dataset::from_value`] and
+    /// [`read_csv_dir`], naming the file.
+    pub fn from_path(path: &Path) -> Result<Self> {
+        if path.is_dir() {
+            let d = read_csv_dir(path)?;
+            d.validate_with(self::csv::csv_locator)?;
+            return Ok(d);
+        }
+        let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
+            path: path.display().to_string(),
+            detail: e.kind().to_string(),
+        })?;
+        Dataset::from_json(&text).map_err(|e| e.in_file(&path.display().to_string()))
+    }
+}
