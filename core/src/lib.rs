@@ -30,7 +30,10 @@ pub mod synthetic;
 mod vote;
 
 pub use calendar::{CalendarYear, HolidayCalendar, RestPeriod};
-pub use compliance::{check, Finding, Period, Report, Tally, UnitGrade, FINDING_CODES};
+pub use compliance::{
+    check, check_detailed, Finding, Outcome, OutcomeStatus, Period, Report, Tally, UnitGrade,
+    FINDING_CODES,
+};
 pub use consequences::{consequences, Action, Consequence, Reason, YearEvaluation};
 pub use deadline::{deadline, feedback_status, FeedbackStatus, Responsibility, Status};
 pub use error::{Error, Result};

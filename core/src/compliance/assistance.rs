@@ -17,7 +17,7 @@ pub(crate) fn check(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Colle
             Judgement::Outside => {}
             Judgement::NotJudged => {
                 for u in ix.grassroots() {
-                    out.not_judged("S4.1", &u.id);
+                    out.not_judged("S4.1", &u.id, &u.id, year);
                 }
             }
             Judgement::Judged => coverage(ix, year, out),
@@ -37,7 +37,7 @@ pub(crate) fn check(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Colle
         for year in &years {
             match w.judge(year, l.from, l.to) {
                 Judgement::Outside => {}
-                Judgement::NotJudged => out.not_judged(rule, &l.helper),
+                Judgement::NotJudged => out.not_judged(rule, &l.helper, &l.id, year),
                 Judgement::Judged => out.at_least(Shortfall {
                     rule,
                     code: "too_few_deeds",
@@ -63,7 +63,7 @@ pub(crate) fn check(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Colle
         for year in &years {
             match w.judge(year, p.from, p.to) {
                 Judgement::Outside => {}
-                Judgement::NotJudged => out.not_judged("S4.3", unit),
+                Judgement::NotJudged => out.not_judged("S4.3", unit, &p.id, year),
                 Judgement::Judged => {
                     // A sum of u64 amounts cannot overflow u128; the report caps it at u64::MAX.
                     let given: u128 = between(aid, year.start, year.end, |a| a.0)

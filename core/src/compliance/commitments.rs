@@ -73,7 +73,7 @@ fn made_in_time(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector
             };
             match w.judge(&period, NaiveDate::MIN, None) {
                 Judgement::Outside => {}
-                Judgement::NotJudged => out.not_judged("S3.2", &u.id),
+                Judgement::NotJudged => out.not_judged("S3.2", &u.id, &u.id, &period),
                 Judgement::Judged => {
                     let mut kinds = vec![(CommitmentKind::Annual, "annual_commitment_missing")];
                     if first_of_term {
@@ -101,18 +101,22 @@ fn made_in_time(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector
 /// before, and none missing before a later one.
 fn steps_in_order(c: &Commitment, out: &mut Collector) {
     let steps = [c.proposed, c.voted, c.approved, c.published];
-    if steps.iter().all(Option::is_none) {
-        out.not_judged("S3.4", &c.unit);
+    let dates: Vec<NaiveDate> = steps.iter().flatten().copied().collect();
+    let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) else {
+        let year =
+            Period::year(c.year).unwrap_or_else(|| Period::span(NaiveDate::MIN, NaiveDate::MIN));
+        out.not_judged("S3.4", &c.unit, &c.id, &year);
         return;
-    }
+    };
+    let period = Period::span(*first, *last);
     let mut in_order = 0u64;
-    let mut last: Option<NaiveDate> = None;
+    let mut previous: Option<NaiveDate> = None;
     let mut broken = false;
     for (i, step) in steps.iter().enumerate() {
         let later_present = steps.iter().skip(i + 1).any(Option::is_some);
         match step {
-            Some(d) if last.is_none_or(|l| l <= *d) => {
-                last = Some(*d);
+            Some(d) if previous.is_none_or(|p| p <= *d) => {
+                previous = Some(*d);
                 in_order += 1;
             }
             None if !later_present => break,
@@ -123,22 +127,17 @@ fn steps_in_order(c: &Commitment, out: &mut Collector) {
         }
     }
     if broken {
-        let dates: Vec<NaiveDate> = steps.iter().flatten().copied().collect();
-        let (first, last) = (dates.iter().min(), dates.iter().max());
-        let (Some(first), Some(last)) = (first, last) else {
-            return;
-        };
         out.not_met(Shortfall {
             rule: "S3.4",
             code: "steps_out_of_order",
             unit: &c.unit,
             subject: &c.id,
-            period: Period::span(*first, *last),
+            period,
             expected: 4,
             actual: in_order,
         });
     } else {
-        out.met("S3.4", &c.unit);
+        out.met("S3.4", &c.unit, &c.id, &period);
     }
 }
 
@@ -146,19 +145,20 @@ fn steps_in_order(c: &Commitment, out: &mut Collector) {
 fn votes(c: &Commitment, policy: &Policy, out: &mut Collector) -> Result<()> {
     for item in &c.items {
         let outcome = decide_vote(item.approve, item.disapprove, item.abstain, policy, None)?;
+        let day = c.voted.or(c.published).unwrap_or(NaiveDate::MIN);
+        let subject = format!("{}/{}", c.id, item.id);
         if !item.listed || outcome == VoteOutcome::Adopted {
-            out.met("S3.5", &c.unit);
+            out.met("S3.5", &c.unit, &subject, &Period::span(day, day));
             continue;
         }
         let ballots =
             u128::from(item.approve) + u128::from(item.disapprove) + u128::from(item.abstain);
         let needed = policy.vote_adopt.min_part(ballots).unwrap_or(ballots);
-        let day = c.voted.or(c.published).unwrap_or(NaiveDate::MIN);
         out.not_met(Shortfall {
             rule: "S3.5",
             code: "listed_without_adoption",
             unit: &c.unit,
-            subject: &format!("{}/{}", c.id, item.id),
+            subject: &subject,
             period: Period::span(day, day),
             expected: u64::try_from(needed).unwrap_or(u64::MAX),
             actual: item.approve,
@@ -188,7 +188,7 @@ fn evaluations(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector)
             let y = year.start.year();
             match w.judge(&year, NaiveDate::MIN, None) {
                 Judgement::Outside => {}
-                Judgement::NotJudged => out.not_judged("S3.7", &u.id),
+                Judgement::NotJudged => out.not_judged("S3.7", &u.id, &u.id, &year),
                 Judgement::Judged => {
                     let held = years.iter().any(|e| e.year == y);
                     out.at_least(Shortfall {
@@ -221,9 +221,9 @@ fn evaluations(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector)
                 continue;
             };
             if mine.is_empty() {
-                out.met("S3.8", &u.id);
+                out.met("S3.8", &u.id, &u.id, &period);
             } else {
-                out.tally_not_met("S3.8", &u.id);
+                out.tally_not_met("S3.8", &u.id, &u.id, &period);
             }
             for c in mine {
                 let (code, expected, actual) = match (c.action, c.reason) {

@@ -13,7 +13,7 @@ mod visits;
 pub use messages::FINDING_CODES;
 pub use period::Period;
 use period::Window;
-pub use report::{Finding, Report, Tally, UnitGrade};
+pub use report::{Finding, Outcome, OutcomeStatus, Report, Tally, UnitGrade};
 
 use crate::dataset::Dataset;
 use crate::policy::Policy;
@@ -75,6 +75,32 @@ pub fn check(
     as_of: NaiveDate,
     policy: &Policy,
 ) -> Result<Report> {
+    run(dataset, start, end, as_of, policy, false)
+}
+
+/// As [`check`], with every judgement kept in [`Report::outcomes`] (met, not met and not
+/// judged), for grids such as the HTML report's week-by-village view and for audits.
+///
+/// # Errors
+/// As [`check`].
+pub fn check_detailed(
+    dataset: &Dataset,
+    start: NaiveDate,
+    end: NaiveDate,
+    as_of: NaiveDate,
+    policy: &Policy,
+) -> Result<Report> {
+    run(dataset, start, end, as_of, policy, true)
+}
+
+fn run(
+    dataset: &Dataset,
+    start: NaiveDate,
+    end: NaiveDate,
+    as_of: NaiveDate,
+    policy: &Policy,
+    detailed: bool,
+) -> Result<Report> {
     if end < start {
         return Err(Error::InvalidPeriod {
             field: "end".to_string(),
@@ -83,6 +109,7 @@ pub fn check(
     let window = Window { start, end, as_of };
     let index = index::Index::new(dataset);
     let mut out = report::Collector::default();
+    out.detailed = detailed;
     receptions::check(&index, &window, policy, &mut out);
     visits::check(&index, &window, policy, &mut out);
     commitments::check(&index, &window, policy, &mut out)?;

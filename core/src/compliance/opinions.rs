@@ -38,8 +38,8 @@ pub(crate) fn check(
             .unsigned_abs();
         let period = Period::span(o.received, s.deadline);
         match s.status {
-            Status::OnTime => out.met(rule, &o.unit),
-            Status::Open => out.not_judged(rule, &o.unit),
+            Status::OnTime => out.met(rule, &o.unit, &o.id, &period),
+            Status::Open => out.not_judged(rule, &o.unit, &o.id, &period),
             Status::Late | Status::Overdue => out.not_met(Shortfall {
                 rule,
                 code: if s.status == Status::Late {

@@ -51,7 +51,7 @@ pub(crate) fn check(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Colle
         for period in periods(kind, w.start, w.end) {
             match w.judge(&period, p.from, p.to) {
                 Judgement::Outside => {}
-                Judgement::NotJudged => out.not_judged(rule, &p.unit),
+                Judgement::NotJudged => out.not_judged(rule, &p.unit, &p.id, &period),
                 Judgement::Judged => {
                     let held = between(sessions, period.start, period.end, |s| s.0);
                     // A7 applies to the secretaries' sessions; A11 counts every turn of a member.

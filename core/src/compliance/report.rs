@@ -58,6 +58,34 @@ pub struct UnitGrade {
     pub combined: crate::Grade,
 }
 
+/// How one judged (or not judged) period came out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutcomeStatus {
+    /// Judged and met.
+    Met,
+    /// Judged and not met (a finding says why).
+    NotMet,
+    /// Not judged (A8).
+    NotJudged,
+}
+
+/// One judgement of [`check_detailed`](super::check_detailed): every period of every
+/// subject, met or not, for grids and audits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outcome {
+    /// Rule id.
+    pub rule: String,
+    /// The unit responsible.
+    pub unit: String,
+    /// The subject's id.
+    pub subject: String,
+    /// The period.
+    pub period: Period,
+    /// Met, not met or not judged.
+    pub status: OutcomeStatus,
+}
+
 /// The result of [`check`](super::check).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Report {
@@ -77,6 +105,9 @@ pub struct Report {
     pub by_unit: Vec<Tally>,
     /// The year-end grades (S3.7).
     pub grades: Vec<UnitGrade>,
+    /// Every judgement, when asked for with [`check_detailed`](super::check_detailed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outcomes: Vec<Outcome>,
 }
 
 impl Report {
@@ -93,6 +124,9 @@ pub(crate) struct Collector {
     by_rule: BTreeMap<&'static str, Tally>,
     by_unit: BTreeMap<String, Tally>,
     pub grades: Vec<UnitGrade>,
+    /// Whether to keep every judgement.
+    pub detailed: bool,
+    outcomes: Vec<Outcome>,
 }
 
 /// What a shortfall is, for its message.
@@ -113,32 +147,62 @@ impl Collector {
         [r, u]
     }
 
-    pub fn met(&mut self, rule: &'static str, unit: &str) {
+    fn outcome(
+        &mut self,
+        rule: &str,
+        unit: &str,
+        subject: &str,
+        period: &Period,
+        status: OutcomeStatus,
+    ) {
+        if self.detailed {
+            self.outcomes.push(Outcome {
+                rule: rule.to_string(),
+                unit: unit.to_string(),
+                subject: subject.to_string(),
+                period: period.clone(),
+                status,
+            });
+        }
+    }
+
+    /// A judged period that was met.
+    pub fn met(&mut self, rule: &'static str, unit: &str, subject: &str, period: &Period) {
         for t in self.tallies(rule, unit) {
             t.judged += 1;
             t.met += 1;
         }
+        self.outcome(rule, unit, subject, period, OutcomeStatus::Met);
     }
 
-    pub fn not_judged(&mut self, rule: &'static str, unit: &str) {
+    /// A period not judged (A8).
+    pub fn not_judged(&mut self, rule: &'static str, unit: &str, subject: &str, period: &Period) {
         for t in self.tallies(rule, unit) {
             t.not_judged += 1;
         }
+        self.outcome(rule, unit, subject, period, OutcomeStatus::NotJudged);
     }
 
     /// A judged period that was not met, with its finding.
     pub fn not_met(&mut self, s: Shortfall<'_>) {
-        self.tally_not_met(s.rule, s.unit);
+        self.tally_not_met(s.rule, s.unit, s.subject, &s.period);
         self.record(s);
     }
 
     /// Counts a judged period as not met, without a finding (for several findings of one
     /// judged period).
-    pub fn tally_not_met(&mut self, rule: &'static str, unit: &str) {
+    pub fn tally_not_met(
+        &mut self,
+        rule: &'static str,
+        unit: &str,
+        subject: &str,
+        period: &Period,
+    ) {
         for t in self.tallies(rule, unit) {
             t.judged += 1;
             t.not_met += 1;
         }
+        self.outcome(rule, unit, subject, period, OutcomeStatus::NotMet);
     }
 
     /// Records a finding without counting it.
@@ -160,7 +224,7 @@ impl Collector {
     /// Met when `actual >= expected`, else a shortfall.
     pub fn at_least(&mut self, s: Shortfall<'_>) {
         if s.actual >= s.expected {
-            self.met(s.rule, s.unit);
+            self.met(s.rule, s.unit, s.subject, &s.period);
         } else {
             self.not_met(s);
         }
@@ -214,6 +278,7 @@ impl Collector {
             by_rule,
             by_unit,
             grades: self.grades,
+            outcomes: self.outcomes,
         }
     }
 }

@@ -36,7 +36,7 @@ fn yearly_visits(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collecto
         for period in periods(PeriodKind::Year, w.start, w.end) {
             match w.judge(&period, p.from, p.to) {
                 Judgement::Outside => {}
-                Judgement::NotJudged => out.not_judged(rule, &p.unit),
+                Judgement::NotJudged => out.not_judged(rule, &p.unit, &p.id, &period),
                 Judgement::Judged => {
                     let made = between(visits, period.start, period.end, |d| *d).len() as u64;
                     out.at_least(Shortfall {
@@ -68,15 +68,16 @@ fn assignment(ix: &Index<'_>, w: &Window, out: &mut Collector) {
                 .and_then(|ps| ps.iter().find(|p| p.id == m))
         });
         let in_office = assigned.is_some_and(|p| p.from <= day && p.to.is_none_or(|to| day <= to));
+        let period = Period::span(w.start, day);
         if in_office {
-            out.met("S2.3", &h.unit);
+            out.met("S2.3", &h.unit, &h.id, &period);
         } else {
             out.not_met(Shortfall {
                 rule: "S2.3",
                 code: "household_unassigned",
                 unit: &h.unit,
                 subject: &h.id,
-                period: Period::span(w.start, day),
+                period,
                 expected: 1,
                 actual: 0,
             });
@@ -103,7 +104,7 @@ fn term_visits(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector)
         {
             match judgement {
                 Judgement::Outside => {}
-                Judgement::NotJudged => out.not_judged("S2.3", &t.unit),
+                Judgement::NotJudged => out.not_judged("S2.3", &t.unit, &h.id, &period),
                 Judgement::Judged => {
                     let visits = ix
                         .visits_to
@@ -161,20 +162,21 @@ fn must_visits(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector)
         let visited = between(visits, e.date, close.min(w.as_of), |v| v.0)
             .iter()
             .any(|v| secretaries.contains(&v.1));
+        let period = Period::span(e.date, close);
         if visited {
-            out.met("S2.4", &h.unit);
+            out.met("S2.4", &h.unit, &e.id, &period);
         } else if close <= w.as_of {
             out.not_met(Shortfall {
                 rule: "S2.4",
                 code: "must_visit_missed",
                 unit: &h.unit,
                 subject: &e.id,
-                period: Period::span(e.date, close),
+                period,
                 expected: u64::from(policy.must_visit_window_days),
                 actual: 0,
             });
         } else {
-            out.not_judged("S2.4", &h.unit);
+            out.not_judged("S2.4", &h.unit, &e.id, &period);
         }
     }
 }
@@ -190,7 +192,7 @@ fn meetings(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector) {
         for period in periods(PeriodKind::Month, w.start, w.end) {
             match w.judge(&period, chrono::NaiveDate::MIN, None) {
                 Judgement::Outside => {}
-                Judgement::NotJudged => out.not_judged("S2.6", &u.id),
+                Judgement::NotJudged => out.not_judged("S2.6", &u.id, &u.id, &period),
                 Judgement::Judged => {
                     let n = between(held, period.start, period.end, |d| *d).len() as u64;
                     out.at_least(Shortfall {
