@@ -78,6 +78,7 @@ pub fn count_from_f64(field: &str, value: f64) -> Result<u64> {
 /// assert_eq!((e.code(), e.field()), ("invalid_count", Some("years[0].satisfied")));
 /// ```
 pub fn from_value<T: DeserializeOwned>(root: &str, value: serde_json::Value) -> Result<T> {
+    no_positional_records(root, &value)?;
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let field = if path == "." {
@@ -104,9 +105,15 @@ fn classify(field: String, message: &str) -> Error {
     {
         Error::InvalidDate { field }
     } else if message.contains("is not a grade") {
-        Error::InvalidGrade { value: field }
+        Error::InvalidGrade {
+            field,
+            value: String::new(),
+        }
     } else if message.contains("is not a responsibility class") {
-        Error::InvalidResponsibility { value: field }
+        Error::InvalidResponsibility {
+            field,
+            value: String::new(),
+        }
     } else {
         let detail = if message.starts_with("missing field") {
             "missing key".to_string()
@@ -116,5 +123,35 @@ fn classify(field: String, message: &str) -> Error {
             "value of the wrong type".to_string()
         };
         Error::InvalidInput { field, detail }
+    }
+}
+
+/// serde reads a struct from a JSON array, field by position; the library's formats never
+/// hold arrays of numbers, booleans, nulls or arrays, so such an array is refused before it
+/// can be read as a record.
+pub(crate) fn no_positional_records(path: &str, value: &serde_json::Value) -> Result<()> {
+    use serde_json::Value;
+    match value {
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let at = format!("{path}[{i}]");
+                if matches!(
+                    item,
+                    Value::Array(_) | Value::Number(_) | Value::Bool(_) | Value::Null
+                ) {
+                    return Err(Error::InvalidInput {
+                        field: at,
+                        detail: "a list where a record (an object) or a date is expected"
+                            .to_string(),
+                    });
+                }
+                no_positional_records(&at, item)?;
+            }
+            Ok(())
+        }
+        Value::Object(map) => map
+            .iter()
+            .try_for_each(|(k, v)| no_positional_records(&format!("{path}.{k}"), v)),
+        _ => Ok(()),
     }
 }

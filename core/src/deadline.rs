@@ -74,6 +74,7 @@ impl Responsibility {
             .into_iter()
             .find(|r| u64::from(r.digit()) == digit)
             .ok_or_else(|| Error::InvalidResponsibility {
+                field: "responsibility".to_string(),
                 value: digit.to_string(),
             })
     }
@@ -107,6 +108,7 @@ impl FromStr for Responsibility {
             .into_iter()
             .find(|r| t == r.name() || t == r.label_zh() || t == r.digit().to_string())
             .ok_or_else(|| Error::InvalidResponsibility {
+                field: "responsibility".to_string(),
                 value: t.chars().take(40).collect(),
             })
     }

@@ -35,15 +35,21 @@ pub enum Error {
         field: String,
     },
     /// A responsibility class of S5 that is not one of the four (name, digit 1–4 or label).
-    #[error("`{value}` is not a responsibility class (within_remit, outside_remit, unresolvable, lead_unit or 1-4)")]
+    #[error("`{field}`: `{value}` is not a responsibility class (within_remit, outside_remit, unresolvable, lead_unit or 1-4)")]
     InvalidResponsibility {
-        /// The value given (a class name, never personal data).
+        /// The parameter or field concerned.
+        field: String,
+        /// The value given, cut to 40 characters (empty when not known).
         value: String,
     },
     /// A grade name that is not one of `excellent`, `qualified`, `undetermined`, `unqualified`.
-    #[error("`{value}` is not a grade (excellent, qualified, undetermined or unqualified)")]
+    #[error(
+        "`{field}`: `{value}` is not a grade (excellent, qualified, undetermined or unqualified)"
+    )]
     InvalidGrade {
-        /// The value given.
+        /// The parameter or field concerned.
+        field: String,
+        /// The value given, cut to 40 characters (empty when not known).
         value: String,
     },
     /// S3.5, S3.7: a vote or ballot with no valid ballot at all (A5).
@@ -195,14 +201,15 @@ impl Error {
             Error::InvalidDate { field }
             | Error::InvalidCount { field }
             | Error::InvalidInput { field, .. }
+            | Error::InvalidResponsibility { field, .. }
+            | Error::InvalidGrade { field, .. }
             | Error::UnknownReference { field, .. }
             | Error::DuplicateId { field }
             | Error::InvalidPeriod { field } => Some(field),
             Error::Io { path, .. } => Some(path),
-            Error::InvalidResponsibility { .. } => Some("responsibility"),
             Error::FeedbackBeforeReceipt { .. } => Some("fed_back"),
             Error::AsOfRequired | Error::AsOfBeforeReceipt { .. } => Some("as_of"),
-            Error::InvalidGrade { .. } | Error::DuplicateYear { .. } => Some("years"),
+            Error::DuplicateYear { .. } => Some("years"),
             Error::CalendarNotCovered { .. }
             | Error::DateOutOfRange { .. }
             | Error::NoBallots
@@ -224,11 +231,11 @@ impl Error {
             Error::DateOutOfRange { date } => format!("自 `{date}` 起的日期计算超出支持范围"),
             Error::InvalidDate { field } => format!("`{field}` 不是有效的 YYYY-MM-DD 日期"),
             Error::InvalidCount { field } => format!("`{field}` 必须是非负整数"),
-            Error::InvalidResponsibility { value } => {
-                format!("`{value}` 不是有效的办理类别（职责内、职责外、不能解决、牵头解决或 1-4）")
-            }
-            Error::InvalidGrade { value } => {
-                format!("`{value}` 不是有效的等次（优秀、合格、未定、不合格）")
+            Error::InvalidResponsibility { field, value } => format!(
+                "`{field}`：`{value}` 不是有效的办理类别（职责内、职责外、不能解决、牵头解决或 1-4）"
+            ),
+            Error::InvalidGrade { field, value } => {
+                format!("`{field}`：`{value}` 不是有效的等次（优秀、合格、未定、不合格）")
             }
             Error::NoBallots => "没有有效票，无法计算比例".to_string(),
             Error::FeedbackBeforeReceipt { received, fed_back } => {

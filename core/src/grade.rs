@@ -61,6 +61,7 @@ impl FromStr for Grade {
             .into_iter()
             .find(|g| t == g.name() || t == g.label_zh())
             .ok_or_else(|| Error::InvalidGrade {
+                field: "grade".to_string(),
                 value: t.chars().take(40).collect(),
             })
     }

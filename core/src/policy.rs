@@ -51,6 +51,9 @@ pub enum DayCount {
 pub struct Policy {
     /// Free text naming the policy and its source.
     pub name: String,
+    /// The rules `check` judges: rule ids (`S5.1`) or systems (`S1`); empty judges every rule.
+    /// A district that has not adopted a system leaves it out.
+    pub rules: Vec<String>,
 
     // S1 — receptions
     /// S1.1: receptions a year by the district Party secretary (2).
@@ -156,6 +159,7 @@ impl Policy {
     pub fn banan_2008() -> Self {
         Policy {
             name: "巴南委办发〔2008〕43号 (Banan District, 2008-11-21)".to_string(),
+            rules: Vec::new(),
             district_secretary_receptions_per_year: 2,
             town_secretary_receptions_per_month: 1,
             village_secretary_receptions_per_week: 1,
@@ -209,11 +213,34 @@ impl Policy {
     /// assert_eq!(liaison::Policy::from_json(r#"{"within_remit": 7}"#).unwrap_err().code(), "invalid_policy");
     /// ```
     pub fn from_json(json: &str) -> Result<Self> {
+        let value: serde_json::Value =
+            serde_json::from_str(json).map_err(|e| Error::InvalidPolicy {
+                detail: describe_serde_error(&e),
+            })?;
+        if !value.is_object() {
+            return Err(Error::InvalidPolicy {
+                detail: "a policy is a JSON object".to_string(),
+            });
+        }
+        crate::convert::no_positional_records("policy", &value).map_err(|e| {
+            Error::InvalidPolicy {
+                detail: e.to_string(),
+            }
+        })?;
+        // Duplicate keys are found on the text, which the value above no longer shows.
         let policy: Policy = serde_json::from_str(json).map_err(|e| Error::InvalidPolicy {
             detail: describe_serde_error(&e),
         })?;
         policy.validate()?;
         Ok(policy)
+    }
+
+    /// Reads a policy from a JSON value (a binding's dict or object). As [`Policy::from_json`].
+    ///
+    /// # Errors
+    /// As [`Policy::from_json`], except duplicate keys, which a value cannot hold.
+    pub fn from_value(value: serde_json::Value) -> Result<Self> {
+        Policy::from_json(&value.to_string())
     }
 
     /// Writes the policy as pretty JSON, every field named.
@@ -239,6 +266,18 @@ impl Policy {
         }
         if let Some(q) = &self.vote_quorum {
             q.check("vote_quorum")?;
+        }
+        if let Some(bad) = self.rules.iter().find(|r| {
+            !crate::rules::RULES
+                .iter()
+                .any(|k| k.id == r.as_str() || k.id.split('.').next() == Some(r.as_str()))
+        }) {
+            return Err(Error::InvalidPolicy {
+                detail: format!(
+                    "`rules`: `{}` is not a rule id or system",
+                    bad.chars().take(20).collect::<String>()
+                ),
+            });
         }
         if self.resign_after_unqualified_years == 0 {
             return Err(Error::InvalidPolicy {
@@ -295,6 +334,9 @@ pub(crate) fn describe_serde_error(e: &serde_json::Error) -> String {
         .unwrap_or(text.as_str())
         .replace("field", "key")
         .replace("struct Policy", "a policy object")
+        .replace("struct Threshold", "a threshold object")
+        .replace("struct CalendarYear", "a calendar year object")
+        .replace("struct RestPeriod", "a rest period object")
         .replace("u32", "a non-negative integer")
         .replace("u64", "a non-negative integer");
     format!("{text} (line {}, column {})", e.line(), e.column())

@@ -93,6 +93,27 @@ fn run(function: &str, case: &Value) -> Result<Value> {
             serde_json::to_value(consequences(&years, &policy)?).unwrap()
         }
         "policy" => serde_json::to_value(&policy).unwrap(),
+        "check" => {
+            let data = liaison::dataset::Dataset::from_value(args["dataset"].clone())?;
+            let d = |k: &str| date(args, k).map(|x| x.unwrap());
+            let report = check(&data, d("start")?, d("end")?, d("as_of")?, &policy)?;
+            let findings: Vec<Value> = report
+                .findings
+                .iter()
+                .map(|f| json!([f.rule, f.code, f.subject, f.period.label]))
+                .collect();
+            let by_rule: serde_json::Map<String, Value> = report
+                .by_rule
+                .iter()
+                .map(|t| {
+                    (
+                        t.key.clone(),
+                        json!([t.judged, t.met, t.not_met, t.not_judged]),
+                    )
+                })
+                .collect();
+            json!({"findings": findings, "by_rule": by_rule})
+        }
         "is_rest_day" => {
             let d = date(args, "date")?.unwrap();
             json!(policy.calendar()?.is_rest_day(d)?)
@@ -132,15 +153,22 @@ fn shared_vectors() {
             let got = run(function, case);
             match (case.get("expect"), case.get("error"), got) {
                 (Some(expect), None, Ok(got)) => {
-                    let ok = if function == "policy" {
-                        expect
-                            .as_object()
-                            .unwrap()
-                            .iter()
-                            .all(|(k, v)| got.get(k) == Some(v))
-                    } else {
-                        &got == expect
-                    };
+                    let ok =
+                        if function == "policy" {
+                            expect
+                                .as_object()
+                                .unwrap()
+                                .iter()
+                                .all(|(k, v)| got.get(k) == Some(v))
+                        } else if function == "check" {
+                            // by_rule lists only the rules the case is about.
+                            got["findings"] == expect["findings"]
+                                && expect.get("by_rule").and_then(Value::as_object).is_none_or(
+                                    |m| m.iter().all(|(k, v)| got["by_rule"].get(k) == Some(v)),
+                                )
+                        } else {
+                            &got == expect
+                        };
                     if !ok {
                         failures.push(format!("{name}: expected {expect}, got {got}"));
                     }
@@ -180,8 +208,12 @@ fn every_error_code_has_a_vector() {
     for e in std::fs::read_dir(vectors_dir()).unwrap() {
         text += &std::fs::read_to_string(e.unwrap().path()).unwrap();
     }
-    // date_out_of_range needs a date near 262143-12-31, which no language but Rust can pass.
-    for code in Error::CODES.iter().filter(|c| **c != "date_out_of_range") {
+    // date_out_of_range needs a date near 262143-12-31, which no language but Rust can pass;
+    // io_error needs a file system (tested below and in the CLI tests).
+    for code in Error::CODES
+        .iter()
+        .filter(|c| !["date_out_of_range", "io_error"].contains(*c))
+    {
         assert!(
             text.contains(&format!("\"error\": \"{code}\"")),
             "no vector for `{code}`"
@@ -195,4 +227,14 @@ fn date_out_of_range_is_an_error_not_a_panic() {
     let p = Policy::from_json(r#"{"move_rest_day": false}"#).unwrap();
     let e = deadline(last, Responsibility::LeadUnit, &p).unwrap_err();
     assert_eq!(e.code(), "date_out_of_range");
+}
+
+#[test]
+fn an_unreadable_path_is_io_error() {
+    let e = liaison::dataset::Dataset::from_path(std::path::Path::new("/nonexistent/liaison.json"))
+        .unwrap_err();
+    assert_eq!(
+        (e.code(), e.field()),
+        ("io_error", Some("/nonexistent/liaison.json"))
+    );
 }

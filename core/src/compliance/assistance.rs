@@ -19,6 +19,9 @@ pub(crate) fn check(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Colle
                 for u in ix.grassroots() {
                     out.not_judged("S4.1", &u.id, &u.id, year);
                 }
+                for h in ix.data.households.iter().filter(|h| h.poor) {
+                    out.not_judged("S4.1", &h.unit, &h.id, year);
+                }
             }
             Judgement::Judged => coverage(ix, year, out),
         }

@@ -110,6 +110,7 @@ fn run(
     let index = index::Index::new(dataset);
     let mut out = report::Collector::default();
     out.detailed = detailed;
+    out.rules = policy.rules.clone();
     receptions::check(&index, &window, policy, &mut out);
     visits::check(&index, &window, policy, &mut out);
     commitments::check(&index, &window, policy, &mut out)?;

@@ -126,6 +126,8 @@ pub(crate) struct Collector {
     pub grades: Vec<UnitGrade>,
     /// Whether to keep every judgement.
     pub detailed: bool,
+    /// The rules judged (empty: all), from the policy.
+    pub rules: Vec<String>,
     outcomes: Vec<Outcome>,
 }
 
@@ -141,6 +143,14 @@ pub(crate) struct Shortfall<'a> {
 }
 
 impl Collector {
+    fn judges(&self, rule: &str) -> bool {
+        self.rules.is_empty()
+            || self
+                .rules
+                .iter()
+                .any(|r| r == rule || rule.split('.').next() == Some(r.as_str()))
+    }
+
     fn tallies(&mut self, rule: &'static str, unit: &str) -> [&mut Tally; 2] {
         let r = self.by_rule.entry(rule).or_default();
         let u = self.by_unit.entry(unit.to_string()).or_default();
@@ -168,6 +178,9 @@ impl Collector {
 
     /// A judged period that was met.
     pub fn met(&mut self, rule: &'static str, unit: &str, subject: &str, period: &Period) {
+        if !self.judges(rule) {
+            return;
+        }
         for t in self.tallies(rule, unit) {
             t.judged += 1;
             t.met += 1;
@@ -177,6 +190,9 @@ impl Collector {
 
     /// A period not judged (A8).
     pub fn not_judged(&mut self, rule: &'static str, unit: &str, subject: &str, period: &Period) {
+        if !self.judges(rule) {
+            return;
+        }
         for t in self.tallies(rule, unit) {
             t.not_judged += 1;
         }
@@ -198,6 +214,9 @@ impl Collector {
         subject: &str,
         period: &Period,
     ) {
+        if !self.judges(rule) {
+            return;
+        }
         for t in self.tallies(rule, unit) {
             t.judged += 1;
             t.not_met += 1;
@@ -207,6 +226,9 @@ impl Collector {
 
     /// Records a finding without counting it.
     pub fn record(&mut self, s: Shortfall<'_>) {
+        if !self.judges(s.rule) {
+            return;
+        }
         let (message, message_zh) = super::messages::describe(&s);
         self.findings.push(Finding {
             rule: s.rule.to_string(),

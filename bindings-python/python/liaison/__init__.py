@@ -1,0 +1,153 @@
+"""Exact, executable rules of 巴南委办发〔2008〕43号.
+
+The notice of the Banan District (Chongqing) Party committee of 21 November 2008 sets five
+systems for Party organisations and members to keep in touch with and serve the public.
+This package is the Python binding of the Rust crate ``liaison``: every rule, threshold and
+date computation is the Rust core's; Python only converts arguments and results.
+
+======================================  ===============================================
+rule                                    function
+======================================  ===============================================
+S5.1–S5.4 "1234" time limits            ``deadline``, ``feedback_status``
+S3.5 commitment vote                    ``decide_vote``
+S3.7 satisfaction grade                 ``grade``
+S3.8 consequences                       ``consequences``
+A2 rest days                            ``is_rest_day``
+every number and default                ``Policy`` (Banan 2008 unless given)
+======================================  ===============================================
+
+Dates are ``datetime.date`` or ISO ``"YYYY-MM-DD"`` strings; counts are ``int`` from 0 to
+2**64 - 1; outcomes are lower-case strings. Every bad value raises ``LiaisonError`` (a
+``ValueError``) with a stable ``code``, a Chinese ``message_zh`` and the ``field`` concerned.
+
+>>> import liaison
+>>> liaison.deadline("2008-09-25", "within_remit")
+datetime.date(2008, 10, 6)
+>>> liaison.grade(91, 9, 0)
+'excellent'
+>>> try:
+...     liaison.grade(-1)
+... except liaison.LiaisonError as e:
+...     print(e.code, e.field, e.message_zh)
+invalid_count satisfied `satisfied` 必须是非负整数
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any, NamedTuple, Optional, TypedDict
+
+
+class LiaisonError(ValueError):
+    """A bad input, with a stable ``code``, a Chinese message and the field concerned.
+
+    ``str(error)`` is the English message; ``code`` is one of ``ERROR_CODES``;
+    ``message_zh`` is the message in Chinese; ``field`` names the parameter or the path into
+    a structured input (``"years[1].satisfied"``), or is ``None``. Errors pickle with all
+    their attributes.
+
+    >>> import pickle, liaison
+    >>> e = liaison.LiaisonError("`approve` must be a non-negative integer count",
+    ...                          "invalid_count", "`approve` 必须是非负整数", "approve")
+    >>> copy = pickle.loads(pickle.dumps(e))
+    >>> (str(copy), copy.code, copy.field)
+    ('`approve` must be a non-negative integer count', 'invalid_count', 'approve')
+    """
+
+    code: str
+    message_zh: str
+    field: Optional[str]
+
+    def __init__(
+        self, message: str, code: str, message_zh: str, field: Optional[str] = None
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message_zh = message_zh
+        self.field = field
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (
+            type(self),
+            (str(self), self.code, self.message_zh, self.field),
+            self.__dict__,
+        )
+
+
+class FeedbackStatus(NamedTuple):
+    """The deadline of a matter and where it stands (``feedback_status``).
+
+    ``status`` is ``"on_time"``, ``"late"``, ``"open"`` or ``"overdue"``; ``days`` is the
+    days to spare, days late, days left or days overdue, never negative.
+
+    >>> import liaison
+    >>> s = liaison.feedback_status("2008-09-25", "within_remit", "2008-10-06")
+    >>> s.status, s.days
+    ('on_time', 0)
+    """
+
+    deadline: datetime.date
+    status: str
+    days: int
+
+
+class Consequence(TypedDict):
+    """One consequence for one year, as ``consequences`` returns it."""
+
+    year: int
+    action: str
+    reason: str
+
+
+class _YearEvaluationRequired(TypedDict):
+    year: int
+    satisfied: int
+
+
+class YearEvaluation(_YearEvaluationRequired, total=False):
+    """One year's evaluation, as ``consequences`` reads it."""
+
+    basically_satisfied: int
+    dissatisfied: int
+    combined: Optional[str]
+
+
+from liaison._liaison import (  # noqa: E402
+    ERROR_CODES,
+    Policy,
+    __version__,
+    consequences,
+    deadline,
+    decide_vote,
+    feedback_status,
+    grade,
+    is_rest_day,
+)
+
+# The native functions say they live here, where users find them (and pickle finds them).
+for _function in (
+    consequences,
+    deadline,
+    decide_vote,
+    feedback_status,
+    grade,
+    is_rest_day,
+):
+    _function.__module__ = __name__
+del _function
+
+__all__ = [
+    "ERROR_CODES",
+    "Consequence",
+    "FeedbackStatus",
+    "LiaisonError",
+    "Policy",
+    "YearEvaluation",
+    "__version__",
+    "consequences",
+    "deadline",
+    "decide_vote",
+    "feedback_status",
+    "grade",
+    "is_rest_day",
+]

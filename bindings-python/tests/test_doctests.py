@@ -1,0 +1,27 @@
+"""The examples in the docstrings of the package (Python and native halves) run as tests."""
+
+from __future__ import annotations
+
+import doctest
+
+import liaison
+
+
+def test_docstring_examples() -> None:
+    result = doctest.testmod(liaison, optionflags=doctest.ELLIPSIS, verbose=False)
+    assert result.failed == 0
+    # Every public function, the Policy class and its methods, the error and the module.
+    assert result.attempted >= 40, result
+
+
+def test_every_public_callable_has_an_example() -> None:
+    missing = []
+    for name in liaison.__all__:
+        obj = getattr(liaison, name)
+        if callable(obj) and name not in ("Consequence", "YearEvaluation"):
+            if ">>>" not in (obj.__doc__ or ""):
+                missing.append(name)
+    for name in ("banan_2008", "from_json", "from_dict", "load", "to_json", "to_dict"):
+        if ">>>" not in (getattr(liaison.Policy, name).__doc__ or ""):
+            missing.append(f"Policy.{name}")
+    assert not missing

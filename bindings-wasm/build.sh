@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly package of liaison into bindings-wasm/pkg/:
+#   pkg/node/index.js  CommonJS for Node (`require`), with index.d.ts
+#   pkg/web/index.js   ES module for browsers (`init()` / `initSync()`), with index.d.ts
+# Needs: the wasm32-unknown-unknown target, wasm-bindgen-cli at the version of the
+# wasm-bindgen crate in Cargo.lock, and `npm ci` run in bindings-wasm/ (for wasm-opt).
+# Run from anywhere.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+cd "$here"
+
+# --- tools -------------------------------------------------------------------------------
+if command -v rustup >/dev/null 2>&1 \
+    && ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    rustup target add wasm32-unknown-unknown
+fi
+
+want="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print }' "$root/Cargo.lock")"
+have="$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)"
+if [[ -z "$want" || "$have" != "$want" ]]; then
+    echo "build.sh: wasm-bindgen CLI ${have:-missing} does not match the crate ($want);" >&2
+    echo "  run: cargo install wasm-bindgen-cli --version $want --force" >&2
+    exit 1
+fi
+
+wasm_opt="$here/node_modules/.bin/wasm-opt"
+if [[ ! -x "$wasm_opt" ]]; then
+    echo "build.sh: $wasm_opt is missing; run \`npm ci\` in bindings-wasm/ first" >&2
+    exit 1
+fi
+
+# --- compile -------------------------------------------------------------------------------
+# Size options for this build only (the workspace profile also serves the Python module).
+# overflow-checks stay on as the workspace sets them.
+export CARGO_PROFILE_RELEASE_OPT_LEVEL=z
+export CARGO_PROFILE_RELEASE_LTO=true
+export CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1
+cargo build -p liaison-wasm --release --target wasm32-unknown-unknown
+
+target_dir="$(cargo metadata --format-version 1 --no-deps \
+    | node -e 'let s = ""; process.stdin.on("data", d => s += d).on("end", () => console.log(JSON.parse(s).target_directory))')"
+wasm="$target_dir/wasm32-unknown-unknown/release/liaison_wasm.wasm"
+
+# --- bind and optimise -------------------------------------------------------------------
+rm -rf pkg
+version="$(awk -F '"' '/^version = / { print $2; exit }' "$root/Cargo.toml")"
+for kind in node web; do
+    if [[ "$kind" == node ]]; then target=nodejs; module=commonjs; else target=web; module=module; fi
+    out="pkg/$kind"
+    wasm-bindgen --target "$target" --out-dir "$out" --out-name index "$wasm"
+    # -O gives the smallest gzipped file here (-Oz saves under 1 KB raw, costs 0.5 KB gzipped).
+    "$wasm_opt" -O --strip-debug --strip-producers "$out/index_bg.wasm" -o "$out/index_bg.wasm.opt"
+    mv "$out/index_bg.wasm.opt" "$out/index_bg.wasm"
+    # The package's own module type, so that no package.json above it decides.
+    cat > "$out/package.json" <<EOF
+{
+  "name": "liaison-wasm",
+  "version": "$version",
+  "private": true,
+  "type": "$module",
+  "main": "index.js",
+  "types": "index.d.ts"
+}
+EOF
+done
+
+raw="$(wc -c < pkg/web/index_bg.wasm)"
+gz="$(gzip -9 -c pkg/web/index_bg.wasm | wc -c)"
+echo "build.sh: pkg/node and pkg/web built; index_bg.wasm is $raw bytes ($gz gzipped)"
