@@ -48,12 +48,14 @@ test-python: setup-python
 
 test-js:
 	bash $(WASM)/build.sh
-	node --test $(WASM)/tests/
+	node --test $(WASM)/tests/*.test.js
 	$(WASM)/node_modules/.bin/tsc -p $(WASM)
 
 ## ---- for people ----
 demo:
 	@$(CARGO) run -q -p liaison --example demo
+	@echo
+	@$(CARGO) run -q -p liaison-cli -- check examples/district.json --from 2023-01-01 --to 2025-12-31 --as-of 2026-01-20 || [ $$? -eq 1 ]
 
 clean:
 	$(CARGO) clean

@@ -42,6 +42,26 @@ pub struct Attendance {
     pub entitled: u64,
 }
 
+impl Attendance {
+    /// Attendance from two optional figures as bindings receive them: both or neither.
+    ///
+    /// # Errors
+    /// `attendance_required` when only one of the two is given.
+    ///
+    /// ```
+    /// use liaison::Attendance;
+    /// assert_eq!(Attendance::from_parts(None, None).unwrap(), None);
+    /// assert_eq!(Attendance::from_parts(Some(30), None).unwrap_err().code(), "attendance_required");
+    /// ```
+    pub fn from_parts(present: Option<u64>, entitled: Option<u64>) -> Result<Option<Attendance>> {
+        match (present, entitled) {
+            (None, None) => Ok(None),
+            (Some(present), Some(entitled)) => Ok(Some(Attendance { present, entitled })),
+            _ => Err(Error::AttendanceRequired),
+        }
+    }
+}
+
 /// S3.5 (A4, A5, A14, A15): decides a vote on one proposed commitment item.
 ///
 /// In order: `no_quorum` when the policy sets a quorum and `present / entitled` falls

@@ -49,3 +49,22 @@ fn planted_violations_are_exactly_the_findings() {
         assert_eq!(findings(&shape, &data), planted, "seed {seed}");
     }
 }
+
+/// docs/dataset.schema.json names every key the dataset writes, and nothing else.
+#[test]
+fn schema_lists_every_field() {
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../../docs/dataset.schema.json")).unwrap();
+    let (data, _) = generate(&Shape::default(), &Policy::banan_2008()).unwrap();
+    let value = serde_json::to_value(&data).unwrap();
+    for (table, rows) in value.as_object().unwrap() {
+        let props = &schema["properties"][table]["items"]["properties"];
+        assert!(props.is_object(), "{table} missing from the schema");
+        let row = &rows[0];
+        let mut keys: Vec<&String> = row.as_object().unwrap().keys().collect();
+        let mut schema_keys: Vec<&String> = props.as_object().unwrap().keys().collect();
+        keys.sort();
+        schema_keys.sort();
+        assert_eq!(keys, schema_keys, "{table}");
+    }
+}
