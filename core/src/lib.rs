@@ -25,6 +25,7 @@ mod error;
 pub mod forms;
 mod grade;
 mod policy;
+pub mod register;
 pub mod rules;
 mod share;
 pub mod synthetic;

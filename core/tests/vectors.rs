@@ -114,6 +114,17 @@ fn run(function: &str, case: &Value) -> Result<Value> {
                 .collect();
             json!({"findings": findings, "by_rule": by_rule})
         }
+        "validate_form" => {
+            let kind = args["kind"].as_str().unwrap();
+            let v = forms::validate_form(kind, &args["data"], &policy)?;
+            let pairs: Vec<Value> = v
+                .errors
+                .iter()
+                .map(|e| json!([e.path, e.code.name()]))
+                .collect();
+            json!(pairs)
+        }
+        "redact" => forms::redact(args["kind"].as_str().unwrap(), &args["data"])?,
         "is_rest_day" => {
             let d = date(args, "date")?.unwrap();
             json!(policy.calendar()?.is_rest_day(d)?)

@@ -3,7 +3,7 @@
 //! > 做到党组织100%覆盖、贫困群众100%覆盖。……每年为村（社区）党组织办实事、好事不少于2件。
 //! > ……由1名或多名党员与1名村（社区）贫困群众结成对子开展帮扶活动，每年提供不少于500元帮扶资金。
 
-use super::index::{between, Index};
+use super::index::{between, of, Index};
 use super::period::{periods, Judgement, PeriodKind, Window};
 use super::report::{Collector, Shortfall};
 use crate::dataset::LinkKind;
@@ -94,11 +94,7 @@ fn coverage(ix: &Index<'_>, year: &super::Period, out: &mut Collector) {
     let active =
         |from: NaiveDate, to: Option<NaiveDate>| year.overlaps(from, to.unwrap_or(NaiveDate::MAX));
     for u in ix.grassroots() {
-        let linked = ix
-            .data
-            .links
-            .iter()
-            .any(|l| l.unit == u.id && active(l.from, l.to));
+        let linked = of(&ix.links_to, &u.id).iter().any(|l| active(l.from, l.to));
         out.at_least(Shortfall {
             rule: "S4.1",
             code: "unit_not_covered",
@@ -110,11 +106,9 @@ fn coverage(ix: &Index<'_>, year: &super::Period, out: &mut Collector) {
         });
     }
     for h in ix.data.households.iter().filter(|h| h.poor) {
-        let paired = ix
-            .data
-            .pairings
+        let paired = of(&ix.pairings_of, &h.id)
             .iter()
-            .any(|p| p.household == h.id && active(p.from, p.to));
+            .any(|p| active(p.from, p.to));
         out.at_least(Shortfall {
             rule: "S4.1",
             code: "poor_not_paired",

@@ -4,7 +4,7 @@
 //! > 三分之二及以上的，列为承诺内容……“不满意”票超过30％的为不合格……若连续两年综合考评仍然
 //! > 不合格的村（社区）“两委会”，其成员应主动辞职。
 
-use super::index::Index;
+use super::index::{of, Index};
 use super::period::{periods, Judgement, Period, PeriodKind, Window};
 use super::report::{Collector, Shortfall, UnitGrade};
 use crate::consequences::{consequences, Action, Reason, YearEvaluation};
@@ -40,23 +40,14 @@ fn year_in_range(year: i32, w: &Window) -> bool {
 /// term; an annual one by the policy day of each other year.
 fn made_in_time(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector) {
     for u in ix.grassroots() {
-        let mine: Vec<&Commitment> = ix
-            .data
-            .commitments
-            .iter()
-            .filter(|c| c.unit == u.id)
-            .collect();
+        let mine = of(&ix.commitments_of, &u.id);
         let published_by = |kind: CommitmentKind, year: i32, by: NaiveDate| {
             mine.iter()
                 .any(|c| c.kind == kind && c.year == year && c.published.is_some_and(|p| p <= by))
         };
         for year in periods(PeriodKind::Year, w.start, w.end) {
             let y = year.start.year();
-            let first_of_term = ix
-                .data
-                .terms
-                .iter()
-                .any(|t| t.unit == u.id && t.from.year() == y);
+            let first_of_term = of(&ix.terms_of, &u.id).iter().any(|t| t.from.year() == y);
             let due = if first_of_term {
                 Some(year.end)
             } else {
@@ -170,11 +161,9 @@ fn votes(c: &Commitment, policy: &Policy, out: &mut Collector) -> Result<()> {
 /// S3.7, S3.8: a year-end evaluation each year, its grade, and its consequences.
 fn evaluations(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector) -> Result<()> {
     for u in ix.grassroots() {
-        let mut years: Vec<YearEvaluation> = ix
-            .data
-            .evaluations
+        let mut years: Vec<YearEvaluation> = of(&ix.evaluations_of, &u.id)
             .iter()
-            .filter(|e| e.unit == u.id && e.year <= w.end.year())
+            .filter(|e| e.year <= w.end.year())
             .map(|e| YearEvaluation {
                 year: e.year,
                 satisfied: e.satisfied,

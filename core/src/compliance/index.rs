@@ -1,6 +1,8 @@
 //! Records grouped and sorted by what the checks look them up by.
 
-use crate::dataset::{Dataset, Household, Level, Person, Unit};
+use crate::dataset::{
+    Commitment, Dataset, Evaluation, Household, Level, Link, Pairing, Person, Term, Unit,
+};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -24,6 +26,29 @@ pub(crate) struct Index<'a> {
     pub deeds_of: HashMap<&'a str, Vec<NaiveDate>>,
     /// Aid (date, fen) by pairing, sorted.
     pub aid_of: HashMap<&'a str, Vec<(NaiveDate, u64)>>,
+    /// Commitments by unit.
+    pub commitments_of: HashMap<&'a str, Vec<&'a Commitment>>,
+    /// Terms by unit.
+    pub terms_of: HashMap<&'a str, Vec<&'a Term>>,
+    /// Evaluations by unit.
+    pub evaluations_of: HashMap<&'a str, Vec<&'a Evaluation>>,
+    /// Links by the unit helped.
+    pub links_to: HashMap<&'a str, Vec<&'a Link>>,
+    /// Pairings by household.
+    pub pairings_of: HashMap<&'a str, Vec<&'a Pairing>>,
+}
+
+fn by_key<'a, T>(items: &'a [T], key: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str, Vec<&'a T>> {
+    let mut map: HashMap<&str, Vec<&T>> = HashMap::new();
+    for item in items {
+        map.entry(key(item)).or_default().push(item);
+    }
+    map
+}
+
+/// The records of `key` in a map built by [`by_key`], or none.
+pub(crate) fn of<'m, 'a, T>(map: &'m HashMap<&'a str, Vec<&'a T>>, key: &str) -> &'m [&'a T] {
+    map.get(key).map(Vec::as_slice).unwrap_or(&[])
 }
 
 fn group<K: std::hash::Hash + Eq, V: Ord>(
@@ -41,20 +66,17 @@ fn group<K: std::hash::Hash + Eq, V: Ord>(
 
 impl<'a> Index<'a> {
     pub fn new(d: &'a Dataset) -> Self {
-        let mut people_of: HashMap<&str, Vec<&Person>> = HashMap::new();
-        for p in &d.people {
-            people_of.entry(p.unit.as_str()).or_default().push(p);
-        }
-        let mut households_of: HashMap<&str, Vec<&Household>> = HashMap::new();
-        for h in &d.households {
-            households_of.entry(h.unit.as_str()).or_default().push(h);
-        }
         Index {
+            people_of: by_key(&d.people, |p| p.unit.as_str()),
+            households_of: by_key(&d.households, |h| h.unit.as_str()),
+            commitments_of: by_key(&d.commitments, |c| c.unit.as_str()),
+            terms_of: by_key(&d.terms, |t| t.unit.as_str()),
+            evaluations_of: by_key(&d.evaluations, |e| e.unit.as_str()),
+            links_to: by_key(&d.links, |l| l.unit.as_str()),
+            pairings_of: by_key(&d.pairings, |p| p.household.as_str()),
             data: d,
             units: d.units.iter().map(|u| (u.id.as_str(), u)).collect(),
             households: d.households.iter().map(|h| (h.id.as_str(), h)).collect(),
-            people_of,
-            households_of,
             receptions_of: group(
                 d.receptions
                     .iter()

@@ -5,9 +5,7 @@
 //! > 望在　年　月　日前办理完毕，并回复。联系人：＿＿，联系电话：＿＿。（单位盖章）　年　月　日
 //! > 收件人签字：＿＿　签收时间：　年　月　日
 
-use super::common::{
-    de_flag, de_responsibility, deadline_rule, Contact, Serial, CONTACT,
-};
+use super::common::{de_flag, de_responsibility, deadline_rule, Contact, Serial, CONTACT};
 use super::table::{Field, Kind, ADDRESS, NAME, TEXT, UNIT};
 use super::walk::{not_before, Doc, Out};
 use super::{FormKind, FormModel};
@@ -81,7 +79,11 @@ pub struct AssignmentSlip {
     /// 反映事项.
     pub matter: String,
     /// 协助.
-    #[serde(default, deserialize_with = "de_flag", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "de_flag",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub assist: Option<bool>,
     /// 办理期限.
     pub deadline: NaiveDate,

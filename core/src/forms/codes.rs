@@ -144,7 +144,7 @@ impl FieldCode {
     pub fn template_zh(self) -> &'static str {
         match self {
             FieldCode::Required => "「{label}」为必填项",
-            FieldCode::UnknownField => "{within_zh}有表格中没有的栏目",
+            FieldCode::UnknownField => "{within_zh}含有表格中没有的栏目",
             FieldCode::InvalidType => "「{label}」应为{expected_zh}",
             FieldCode::InvalidDate => "「{label}」不是有效的日期（格式为 YYYY-MM-DD）",
             FieldCode::InvalidPhone => "「{label}」不是有效的手机号码或带区号的固定电话号码",

@@ -61,8 +61,26 @@ pub(crate) static SATISFACTION: &[Choice] = &[
 
 /// F2: the serial number as an object.
 pub(crate) static SERIAL: [Field; 2] = [
-    Field::req("year", "年", "the year of the serial number (4 digits)", Kind::Integer { min: 1000, max: 9999 }, "F2"),
-    Field::req("number", "号", "the number within the year (1-999999)", Kind::Integer { min: 1, max: 999_999 }, "F2"),
+    Field::req(
+        "year",
+        "年",
+        "the year of the serial number (4 digits)",
+        Kind::Integer {
+            min: 1000,
+            max: 9999,
+        },
+        "F2",
+    ),
+    Field::req(
+        "number",
+        "号",
+        "the number within the year (1-999999)",
+        Kind::Integer {
+            min: 1,
+            max: 999_999,
+        },
+        "F2",
+    ),
 ];
 
 /// S1.9: 办理情况 of F1 and F3.
@@ -83,7 +101,13 @@ pub(crate) static HANDLING: &[Field] = &[
 /// S5.6: the contact person and phone of F2 and F5.
 pub(crate) static CONTACT: &[Field] = &[
     Field::req("name", "联系人", "the contact person", NAME, "S5.6"),
-    Field::req("phone", "联系电话", "the contact person's phone", Kind::Phone, "S5.6"),
+    Field::req(
+        "phone",
+        "联系电话",
+        "the contact person's phone",
+        Kind::Phone,
+        "S5.6",
+    ),
 ];
 
 /// S1.9: the cross-field rules of a handling group at `handling` (F1, F3), whose form
@@ -94,18 +118,33 @@ pub(crate) fn handling_rules(fields: &'static [Field], doc: &Doc<'_>, out: &mut 
         Some("by_deadline") => {
             for key in ["deadline", "handler"] {
                 if !doc.present(&["handling", key]) {
-                    out.push(&at(fields, &["handling", key]), FieldCode::Required, "S1.9", &[]);
+                    out.push(
+                        &at(fields, &["handling", key]),
+                        FieldCode::Required,
+                        "S1.9",
+                        &[],
+                    );
                 }
             }
         }
-        Some("referred") => {
-            if !doc.present(&["handling", "department"]) {
-                out.push(&at(fields, &["handling", "department"]), FieldCode::Required, "S1.9", &[]);
-            }
+        Some("referred") if !doc.present(&["handling", "department"]) => {
+            out.push(
+                &at(fields, &["handling", "department"]),
+                FieldCode::Required,
+                "S1.9",
+                &[],
+            );
         }
         _ => {}
     }
-    not_before(fields, doc, &["handling", "deadline"], &["date"], "S1.9", out);
+    not_before(
+        fields,
+        doc,
+        &["handling", "deadline"],
+        &["date"],
+        "S1.9",
+        out,
+    );
 }
 
 /// 性别.
@@ -271,7 +310,9 @@ pub(crate) fn de_flag<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D
 }
 
 /// Reads an optional "1234" class: name, digit (number or string) or Chinese label.
-pub(crate) fn de_responsibility<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Responsibility>, D::Error> {
+pub(crate) fn de_responsibility<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Responsibility>, D::Error> {
     let value = Option::<serde_json::Value>::deserialize(d)?;
     match value {
         None | Some(serde_json::Value::Null) => Ok(None),
@@ -325,7 +366,12 @@ fn class_rule(class: Responsibility) -> &'static str {
 /// S5.1–S5.4 (A1, A2, A13) on F2 and F4: with a "1234" class, the day of receipt
 /// `reported` is needed, and a given `deadline` must be exactly [`crate::deadline`] of
 /// that day and class under the policy.
-pub(crate) fn deadline_rule(fields: &'static [Field], doc: &Doc<'_>, policy: &Policy, out: &mut Out) {
+pub(crate) fn deadline_rule(
+    fields: &'static [Field],
+    doc: &Doc<'_>,
+    policy: &Policy,
+    out: &mut Out,
+) {
     let Some(class) = doc.responsibility(&["responsibility"]) else {
         return;
     };

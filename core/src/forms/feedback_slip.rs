@@ -13,13 +13,49 @@ use serde::{Deserialize, Serialize};
 
 /// F5, in the order of the paper slip.
 pub(crate) static FIELDS: &[Field] = &[
-    Field::req("reporter", "反映人", "the person who reported the matter (……同志)", NAME, "F5"),
-    Field::req("reported", "反映时间", "the day the matter was reported", Kind::Date, "F5"),
-    Field::req("matter", "反映事项", "the matter reported (反映的……一事)", TEXT, "F5"),
-    Field::req("finished", "办结时间", "the day it was finished, not before `reported`", Kind::Date, "F5 S5.6"),
+    Field::req(
+        "reporter",
+        "反映人",
+        "the person who reported the matter (……同志)",
+        NAME,
+        "F5",
+    ),
+    Field::req(
+        "reported",
+        "反映时间",
+        "the day the matter was reported",
+        Kind::Date,
+        "F5",
+    ),
+    Field::req(
+        "matter",
+        "反映事项",
+        "the matter reported (反映的……一事)",
+        TEXT,
+        "F5",
+    ),
+    Field::req(
+        "finished",
+        "办结时间",
+        "the day it was finished, not before `reported`",
+        Kind::Date,
+        "F5 S5.6",
+    ),
     Field::req("outcome", "办理情况", "how it was handled", TEXT, "F5 S5.6"),
-    Field::req("issuer", "反馈单位", "the unit that handled it (its seal, 单位盖章)", UNIT, "F5"),
-    Field::req("issued", "反馈日期", "the date of the slip, not before `finished`", Kind::Date, "F5"),
+    Field::req(
+        "issuer",
+        "反馈单位",
+        "the unit that handled it (its seal, 单位盖章)",
+        UNIT,
+        "F5",
+    ),
+    Field::req(
+        "issued",
+        "反馈日期",
+        "the date of the slip, not before `finished`",
+        Kind::Date,
+        "F5",
+    ),
     Field::opt(
         "satisfaction",
         "是否满意",
@@ -27,9 +63,27 @@ pub(crate) static FIELDS: &[Field] = &[
         Kind::Choice(SATISFACTION),
         "F5",
     ),
-    Field::opt("signed_by", "反映人签字", "stub: the reporter's signature", NAME, "F5"),
-    Field::opt("signed_on", "签字日期", "stub: the date the reporter signed, not before the slip's date", Kind::Date, "F5"),
-    Field::req("contact", "联系方式", "the contact person and phone", Kind::Object(CONTACT), "F5 S5.6"),
+    Field::opt(
+        "signed_by",
+        "反映人签字",
+        "stub: the reporter's signature",
+        NAME,
+        "F5",
+    ),
+    Field::opt(
+        "signed_on",
+        "签字日期",
+        "stub: the date the reporter signed, not before the slip's date",
+        Kind::Date,
+        "F5",
+    ),
+    Field::req(
+        "contact",
+        "联系方式",
+        "the contact person and phone",
+        Kind::Object(CONTACT),
+        "F5 S5.6",
+    ),
 ];
 
 /// The cross-field rules of F5, in the order they are checked.

@@ -65,7 +65,9 @@ pub fn is_mobile(s: &str) -> bool {
     let national = |t: &str| {
         grouped_digits(t).is_some_and(|d| {
             let b = d.as_bytes();
-            b.len() == 11 && b.first() == Some(&b'1') && b.get(1).is_some_and(|c| (b'3'..=b'9').contains(c))
+            b.len() == 11
+                && b.first() == Some(&b'1')
+                && b.get(1).is_some_and(|c| (b'3'..=b'9').contains(c))
         })
     };
     if national(s) {

@@ -14,31 +14,103 @@ use serde::{Deserialize, Serialize};
 /// 来访群众情况.
 pub(crate) static VISITOR: &[Field] = &[
     Field::req("name", "姓名", "the visitor's name", NAME, "F1 S1.8"),
-    Field::opt("sex", "性别", "male (男) or female (女)", Kind::Choice(SEX), "F1"),
+    Field::opt(
+        "sex",
+        "性别",
+        "male (男) or female (女)",
+        Kind::Choice(SEX),
+        "F1",
+    ),
     Field::opt("age", "年龄", "age in whole years, 0-150", AGE, "F1"),
     Field::opt("address", "家庭住址", "home address", ADDRESS, "F1"),
-    Field::opt("phone", "联系电话", "mobile or landline with area code", Kind::Phone, "F1"),
+    Field::opt(
+        "phone",
+        "联系电话",
+        "mobile or landline with area code",
+        Kind::Phone,
+        "F1",
+    ),
 ];
 
 /// 来访群众意见.
 pub(crate) static OPINION: &[Field] = &[
-    Field::opt("text", "意见", "the visitor's opinion of the handling", TEXT, "F1"),
+    Field::opt(
+        "text",
+        "意见",
+        "the visitor's opinion of the handling",
+        TEXT,
+        "F1",
+    ),
     Field::opt("signed_by", "签字", "who signed", NAME, "F1"),
-    Field::opt("signed_on", "签字日期", "the date of the signature, not before the reception", Kind::Date, "F1"),
+    Field::opt(
+        "signed_on",
+        "签字日期",
+        "the date of the signature, not before the reception",
+        Kind::Date,
+        "F1",
+    ),
 ];
 
 /// F1, in the order of the paper form.
 pub(crate) static FIELDS: &[Field] = &[
-    Field::req("date", "时间", "the date of the reception", Kind::Date, "F1"),
-    Field::req("receiver", "接待人", "the secretary (or member) who received the visitor", NAME, "F1 S1.1"),
+    Field::req(
+        "date",
+        "时间",
+        "the date of the reception",
+        Kind::Date,
+        "F1",
+    ),
+    Field::req(
+        "receiver",
+        "接待人",
+        "the secretary (or member) who received the visitor",
+        NAME,
+        "F1 S1.1",
+    ),
     Field::opt("receiver_post", "职务", "the receiver's post", SHORT, "F1"),
-    Field::req("visitor", "来访群众情况", "the visitor", Kind::Object(VISITOR), "F1"),
-    Field::opt("account", "来访情况", "what the visitor reported, in full", TEXT, "F1"),
-    Field::req("matter", "事由", "三明确: the matter (事由)", TEXT, "F1 S1.8"),
+    Field::req(
+        "visitor",
+        "来访群众情况",
+        "the visitor",
+        Kind::Object(VISITOR),
+        "F1",
+    ),
+    Field::opt(
+        "account",
+        "来访情况",
+        "what the visitor reported, in full",
+        TEXT,
+        "F1",
+    ),
+    Field::req(
+        "matter",
+        "事由",
+        "三明确: the matter (事由)",
+        TEXT,
+        "F1 S1.8",
+    ),
     Field::req("cause", "原因", "三明确: its cause (原因)", TEXT, "F1 S1.8"),
-    Field::req("request", "要求解决的主要问题", "三明确: the request, the main problem to solve (请求)", TEXT, "F1 S1.8"),
-    Field::req("handling", "办理情况", "how the matter is handled (S1.9)", Kind::Object(HANDLING), "F1 S1.9"),
-    Field::opt("opinion", "来访群众意见", "the visitor's opinion and signature", Kind::Object(OPINION), "F1"),
+    Field::req(
+        "request",
+        "要求解决的主要问题",
+        "三明确: the request, the main problem to solve (请求)",
+        TEXT,
+        "F1 S1.8",
+    ),
+    Field::req(
+        "handling",
+        "办理情况",
+        "how the matter is handled (S1.9)",
+        Kind::Object(HANDLING),
+        "F1 S1.9",
+    ),
+    Field::opt(
+        "opinion",
+        "来访群众意见",
+        "the visitor's opinion and signature",
+        Kind::Object(OPINION),
+        "F1",
+    ),
 ];
 
 /// The cross-field rules of F1, in the order they are checked.

@@ -64,7 +64,12 @@ pub(crate) fn cross(doc: &Doc<'_>, policy: &Policy, out: &mut Out) {
     if doc.flag(&["closed"]) == Some(true) {
         for key in ["result", "fed_back", "slip_signed_by"] {
             if !doc.present(&[key]) {
-                out.push(&at(FIELDS, &[key]), FieldCode::ClosedIncomplete, "F4 S5.5", &[]);
+                out.push(
+                    &at(FIELDS, &[key]),
+                    FieldCode::ClosedIncomplete,
+                    "F4 S5.5",
+                    &[],
+                );
             }
         }
     }
@@ -101,7 +106,11 @@ pub struct RegisterEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slip_signed_by: Option<String>,
     /// 是否销号.
-    #[serde(default, deserialize_with = "de_flag", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "de_flag",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub closed: Option<bool>,
     /// 备注.
     #[serde(default, skip_serializing_if = "Option::is_none")]

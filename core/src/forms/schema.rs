@@ -21,7 +21,10 @@ pub(crate) fn schema(kind: FormKind) -> Value {
     if let Value::Object(map) = &mut root {
         let mut head = Map::new();
         head.insert("$schema".into(), json!(SCHEMA_DIALECT));
-        head.insert("$id".into(), json!(format!("urn:liaison:form:{}", kind.name())));
+        head.insert(
+            "$id".into(),
+            json!(format!("urn:liaison:form:{}", kind.name())),
+        );
         head.insert("title".into(), json!(kind.label_zh()));
         head.insert(
             "description".into(),
@@ -49,7 +52,11 @@ fn object(fields: &'static [Field]) -> Value {
     for f in fields {
         properties.insert(f.key.to_string(), property(f));
     }
-    let required: Vec<&str> = fields.iter().filter(|f| f.required).map(|f| f.key).collect();
+    let required: Vec<&str> = fields
+        .iter()
+        .filter(|f| f.required)
+        .map(|f| f.key)
+        .collect();
     let order: Vec<&str> = fields.iter().map(|f| f.key).collect();
     json!({
         "type": "object",
@@ -121,11 +128,19 @@ fn value(f: &'static Field) -> Value {
             s
         }
         Kind::Phone => json!({"type": "string", "pattern": PHONE_PATTERN, "x-personal": "phone"}),
-        Kind::Date => json!({"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}),
+        Kind::Date => {
+            json!({"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"})
+        }
         Kind::Integer { min, max } => json!({"type": "integer", "minimum": min, "maximum": max}),
-        Kind::Money => json!({"type": "number", "minimum": 0, "maximum": MONEY_MAX, "x-max-decimals": 2, "x-unit": "yuan"}),
-        Kind::Area => json!({"type": "number", "exclusiveMinimum": 0, "maximum": AREA_MAX, "x-unit": "m2"}),
-        Kind::Flag => json!({"anyOf": [{"type": "boolean"}, {"type": "string", "enum": ["是", "否"]}]}),
+        Kind::Money => {
+            json!({"type": "number", "minimum": 0, "maximum": MONEY_MAX, "x-max-decimals": 2, "x-unit": "yuan"})
+        }
+        Kind::Area => {
+            json!({"type": "number", "exclusiveMinimum": 0, "maximum": AREA_MAX, "x-unit": "m2"})
+        }
+        Kind::Flag => {
+            json!({"anyOf": [{"type": "boolean"}, {"type": "string", "enum": ["是", "否"]}]})
+        }
         Kind::Choice(choices) => {
             let (values, labels) = choice_enum(choices);
             json!({"type": "string", "enum": values, "x-labels": labels})

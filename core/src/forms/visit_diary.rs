@@ -20,19 +20,49 @@ pub(crate) const MAX_MEMBERS: usize = 30;
 /// 被访家庭成员基本情况: one row of the paper form (it prints 5).
 pub(crate) static MEMBER: &[Field] = &[
     Field::req("name", "姓名", "the member's name", NAME, "F3 S2.5"),
-    Field::opt("sex", "性别", "male (男) or female (女)", Kind::Choice(SEX), "F3"),
+    Field::opt(
+        "sex",
+        "性别",
+        "male (男) or female (女)",
+        Kind::Choice(SEX),
+        "F3",
+    ),
     Field::opt("age", "年龄", "age in whole years, 0-150", AGE, "F3"),
     Field::opt("occupation", "职业", "occupation", SHORT, "F3"),
 ];
 
 /// S2.5: the eight things to know of each member working away (外出人员), with a name.
 pub(crate) static AWAY_MEMBER: &[Field] = &[
-    Field::req("name", "姓名", "the name of the member working away", NAME, "S2.5"),
-    Field::req("destination", "流出地点", "where they went", ADDRESS, "S2.5"),
+    Field::req(
+        "name",
+        "姓名",
+        "the name of the member working away",
+        NAME,
+        "S2.5",
+    ),
+    Field::req(
+        "destination",
+        "流出地点",
+        "where they went",
+        ADDRESS,
+        "S2.5",
+    ),
     Field::req("phone", "联系电话", "their phone", Kind::Phone, "S2.5"),
     Field::req("occupation", "从事职业", "their occupation", SHORT, "S2.5"),
-    Field::req("income", "收入状况", "their income, yuan a year (at most 2 decimals)", Kind::Money, "S2.5"),
-    Field::req("requests", "建议要求", "their suggestions and requests", TEXT, "S2.5"),
+    Field::req(
+        "income",
+        "收入状况",
+        "their income, yuan a year (at most 2 decimals)",
+        Kind::Money,
+        "S2.5",
+    ),
+    Field::req(
+        "requests",
+        "建议要求",
+        "their suggestions and requests",
+        TEXT,
+        "S2.5",
+    ),
     Field::req(
         "party_life",
         "党员组织生活情况（非党员参加党派情况）",
@@ -40,22 +70,52 @@ pub(crate) static AWAY_MEMBER: &[Field] = &[
         TEXT,
         "S2.5",
     ),
-    Field::req("law_abidance", "遵纪守法情况", "whether they abide by discipline and the law", TEXT, "S2.5"),
-    Field::req("return_home", "返家情况", "when and how often they return home", TEXT, "S2.5"),
+    Field::req(
+        "law_abidance",
+        "遵纪守法情况",
+        "whether they abide by discipline and the law",
+        TEXT,
+        "S2.5",
+    ),
+    Field::req(
+        "return_home",
+        "返家情况",
+        "when and how often they return home",
+        TEXT,
+        "S2.5",
+    ),
 ];
 
 /// 被访群众意见.
 pub(crate) static OPINION: &[Field] = &[
     Field::opt("text", "意见", "the household's opinion", TEXT, "F3"),
     Field::opt("signed_by", "签字", "who signed", NAME, "F3"),
-    Field::opt("signed_on", "签字日期", "the date of the signature, not before the visit", Kind::Date, "F3"),
+    Field::opt(
+        "signed_on",
+        "签字日期",
+        "the date of the signature, not before the visit",
+        Kind::Date,
+        "F3",
+    ),
 ];
 
 /// F3, in the order of the paper form; fields the paper does not print come last.
 pub(crate) static FIELDS: &[Field] = &[
     Field::req("date", "时间", "the date of the visit", Kind::Date, "F3"),
-    Field::req("home_visitor", "家访人", "the committee member who visited", NAME, "F3 S2.3"),
-    Field::opt("home_visitor_post", "职务", "the visitor's post", SHORT, "F3"),
+    Field::req(
+        "home_visitor",
+        "家访人",
+        "the committee member who visited",
+        NAME,
+        "F3 S2.3",
+    ),
+    Field::opt(
+        "home_visitor_post",
+        "职务",
+        "the visitor's post",
+        SHORT,
+        "F3",
+    ),
     Field::req(
         "members",
         "被访家庭成员基本情况",
@@ -66,17 +126,65 @@ pub(crate) static FIELDS: &[Field] = &[
         },
         "F3 S2.5",
     ),
-    Field::req("residence", "居住地点", "八清楚: where the household lives", ADDRESS, "F3 S2.5"),
-    Field::req("income", "家庭年收入", "八清楚: household income, yuan a year (at most 2 decimals)", Kind::Money, "F3 S2.5"),
+    Field::req(
+        "residence",
+        "居住地点",
+        "八清楚: where the household lives",
+        ADDRESS,
+        "F3 S2.5",
+    ),
+    Field::req(
+        "income",
+        "家庭年收入",
+        "八清楚: household income, yuan a year (at most 2 decimals)",
+        Kind::Money,
+        "F3 S2.5",
+    ),
     Field::req("skills", "专长技能", "八清楚: skills", TEXT, "F3 S2.5"),
-    Field::req("housing_area", "住房面积", "八清楚: housing area in square metres (more than 0, at most 10000)", Kind::Area, "F3 S2.5"),
+    Field::req(
+        "housing_area",
+        "住房面积",
+        "八清楚: housing area in square metres (more than 0, at most 10000)",
+        Kind::Area,
+        "F3 S2.5",
+    ),
     Field::req("phone", "联系电话", "八清楚: phone", Kind::Phone, "F3 S2.5"),
-    Field::opt("party_members", "家庭党员情况", "Party members in the household", TEXT, "F3"),
+    Field::opt(
+        "party_members",
+        "家庭党员情况",
+        "Party members in the household",
+        TEXT,
+        "F3",
+    ),
     Field::opt("findings", "家访情况", "what the visit found", TEXT, "F3"),
-    Field::req("problems", "要求解决的问题", "八清楚: the problems (存在问题) to solve", TEXT, "F3 S2.5"),
-    Field::req("requests", "建议要求", "八清楚: suggestions and requests", TEXT, "F3 S2.5"),
-    Field::opt("handling", "办理情况", "how the problems are handled (S1.9's four ways)", Kind::Object(HANDLING), "F3 S1.9"),
-    Field::opt("opinion", "被访群众意见", "the household's opinion and signature", Kind::Object(OPINION), "F3"),
+    Field::req(
+        "problems",
+        "要求解决的问题",
+        "八清楚: the problems (存在问题) to solve",
+        TEXT,
+        "F3 S2.5",
+    ),
+    Field::req(
+        "requests",
+        "建议要求",
+        "八清楚: suggestions and requests",
+        TEXT,
+        "F3 S2.5",
+    ),
+    Field::opt(
+        "handling",
+        "办理情况",
+        "how the problems are handled (S1.9's four ways)",
+        Kind::Object(HANDLING),
+        "F3 S1.9",
+    ),
+    Field::opt(
+        "opinion",
+        "被访群众意见",
+        "the household's opinion and signature",
+        Kind::Object(OPINION),
+        "F3",
+    ),
     Field::opt(
         "has_away_members",
         "有外出人员",
@@ -103,7 +211,12 @@ pub(crate) fn cross(doc: &Doc<'_>, out: &mut Out) {
     let listed = doc.present(&["away_members"]);
     match doc.flag(&["has_away_members"]) {
         Some(true) if !listed && doc.get(&["away_members"]).is_none_or(|v| v.is_array()) => {
-            out.push(&at(FIELDS, &["away_members"]), FieldCode::Required, "S2.5", &[]);
+            out.push(
+                &at(FIELDS, &["away_members"]),
+                FieldCode::Required,
+                "S2.5",
+                &[],
+            );
         }
         Some(false) if listed => out.push_vs(
             &at(FIELDS, &["has_away_members"]),
@@ -156,7 +269,11 @@ pub struct VisitDiary {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opinion: Option<Opinion>,
     /// 有外出人员.
-    #[serde(default, deserialize_with = "de_flag", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "de_flag",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub has_away_members: Option<bool>,
     /// 外出人员情况.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -173,7 +290,11 @@ pub struct Member {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sex: Option<Sex>,
     /// 年龄.
-    #[serde(default, deserialize_with = "de_opt_whole", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "de_opt_whole",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub age: Option<u8>,
     /// 职业.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -180,7 +180,13 @@ impl Out {
     }
 
     /// Adds an error. `params` fill the templates besides `{field}` and `{label}`.
-    pub(crate) fn push(&mut self, path: &Path, code: FieldCode, rule: &str, params: &[(&str, String)]) {
+    pub(crate) fn push(
+        &mut self,
+        path: &Path,
+        code: FieldCode,
+        rule: &str,
+        params: &[(&str, String)],
+    ) {
         let mut all: Vec<(&str, String)> = vec![
             ("field", path.text()),
             ("label", path.label_zh(self.form_label)),
@@ -188,11 +194,11 @@ impl Out {
         if code == FieldCode::UnknownField {
             let parent = path.parent();
             let (within, within_zh) = if parent.0.is_empty() {
-                (String::new(), "表单中".to_string())
+                (String::new(), "表单".to_string())
             } else {
                 (
                     format!(" in `{}`", parent.text()),
-                    format!("「{}」中", parent.label_zh(self.form_label)),
+                    format!("「{}」", parent.label_zh(self.form_label)),
                 )
             };
             all.push(("within", within));
@@ -247,7 +253,10 @@ fn blank(s: &str) -> bool {
 fn expected(kind: Kind) -> (&'static str, &'static str) {
     match kind {
         Kind::Text { .. } => ("text (a JSON string)", "文本"),
-        Kind::Phone => ("a phone number as text (a JSON string)", "文本形式的电话号码"),
+        Kind::Phone => (
+            "a phone number as text (a JSON string)",
+            "文本形式的电话号码",
+        ),
         Kind::Date => ("a date as text, YYYY-MM-DD", "文本形式的日期（YYYY-MM-DD）"),
         Kind::Integer { .. } => ("a whole number", "整数"),
         Kind::Money | Kind::Area => ("a number", "数字"),
@@ -257,7 +266,10 @@ fn expected(kind: Kind) -> (&'static str, &'static str) {
             "a serial number as text or an object {year, number}",
             "文本形式的编号或 {year, number} 对象",
         ),
-        Kind::Responsibility => ("a class name, a digit 1-4 or a Chinese label", "办理类别名称、数字 1-4 或中文名称"),
+        Kind::Responsibility => (
+            "a class name, a digit 1-4 or a Chinese label",
+            "办理类别名称、数字 1-4 或中文名称",
+        ),
         Kind::Object(_) => ("an object", "对象"),
         Kind::List { .. } => ("a list", "列表"),
     }
@@ -286,10 +298,21 @@ fn choice_lists(choices: &[Choice]) -> (String, String) {
 }
 
 /// Checks the object `value` against `fields` at `path`.
-pub(crate) fn check_object(fields: &'static [Field], value: &Value, path: &Path, rule: &str, out: &mut Out) {
+pub(crate) fn check_object(
+    fields: &'static [Field],
+    value: &Value,
+    path: &Path,
+    rule: &str,
+    out: &mut Out,
+) {
     let Some(map) = value.as_object() else {
         let (en, zh) = expected(Kind::Object(fields));
-        out.push(path, FieldCode::InvalidType, rule, &[("expected", en.into()), ("expected_zh", zh.into())]);
+        out.push(
+            path,
+            FieldCode::InvalidType,
+            rule,
+            &[("expected", en.into()), ("expected_zh", zh.into())],
+        );
         return;
     };
     for (position, field) in fields.iter().enumerate() {
@@ -309,7 +332,12 @@ pub(crate) fn check_object(fields: &'static [Field], value: &Value, path: &Path,
         .collect();
     unknown.sort();
     for key in unknown {
-        out.push(&path.unknown(key), FieldCode::UnknownField, out.form_rule(), &[]);
+        out.push(
+            &path.unknown(key),
+            FieldCode::UnknownField,
+            out.form_rule(),
+            &[],
+        );
     }
 }
 
@@ -318,29 +346,46 @@ fn check_value(field: &'static Field, value: &Value, path: &Path, out: &mut Out)
     let rule = field.rule;
     let wrong_type = |out: &mut Out| {
         let (en, zh) = expected(field.kind);
-        out.push(path, FieldCode::InvalidType, rule, &[("expected", en.into()), ("expected_zh", zh.into())]);
+        out.push(
+            path,
+            FieldCode::InvalidType,
+            rule,
+            &[("expected", en.into()), ("expected_zh", zh.into())],
+        );
     };
     match field.kind {
         Kind::Text { max, .. } => match value {
-            Value::String(s) if field.required && blank(s) => out.push(path, FieldCode::Required, rule, &[]),
+            Value::String(s) if field.required && blank(s) => {
+                out.push(path, FieldCode::Required, rule, &[])
+            }
             Value::String(s) if s.chars().count() > max => out.push(
                 path,
                 FieldCode::TooLong,
                 rule,
-                &[("max", max.to_string()), ("unit", "characters".into()), ("unit_zh", "个字符".into())],
+                &[
+                    ("max", max.to_string()),
+                    ("unit", "characters".into()),
+                    ("unit_zh", "个字符".into()),
+                ],
             ),
             Value::String(_) => {}
             _ => wrong_type(out),
         },
         Kind::Phone => match value {
-            Value::String(s) if field.required && blank(s) => out.push(path, FieldCode::Required, rule, &[]),
+            Value::String(s) if field.required && blank(s) => {
+                out.push(path, FieldCode::Required, rule, &[])
+            }
             Value::String(s) if !is_phone(s) => out.push(path, FieldCode::InvalidPhone, rule, &[]),
             Value::String(_) => {}
             _ => wrong_type(out),
         },
         Kind::Date => match value {
-            Value::String(s) if field.required && blank(s) => out.push(path, FieldCode::Required, rule, &[]),
-            Value::String(s) if parse_date("", s).is_err() => out.push(path, FieldCode::InvalidDate, rule, &[]),
+            Value::String(s) if field.required && blank(s) => {
+                out.push(path, FieldCode::Required, rule, &[])
+            }
+            Value::String(s) if parse_date("", s).is_err() => {
+                out.push(path, FieldCode::InvalidDate, rule, &[])
+            }
             Value::String(_) => {}
             _ => wrong_type(out),
         },
@@ -390,8 +435,17 @@ fn check_value(field: &'static Field, value: &Value, path: &Path, out: &mut Out)
                         FieldCode::OutOfRange,
                         rule,
                         &[
-                            ("range", format!("more than 0 and at most {} square metres", bound(AREA_MAX))),
-                            ("range_zh", format!("大于 0 且不超过 {} 平方米", bound(AREA_MAX))),
+                            (
+                                "range",
+                                format!(
+                                    "more than 0 and at most {} square metres",
+                                    bound(AREA_MAX)
+                                ),
+                            ),
+                            (
+                                "range_zh",
+                                format!("大于 0 且不超过 {} 平方米", bound(AREA_MAX)),
+                            ),
                         ],
                     );
                 }
@@ -405,22 +459,34 @@ fn check_value(field: &'static Field, value: &Value, path: &Path, out: &mut Out)
                 path,
                 FieldCode::InvalidChoice,
                 rule,
-                &[("choices", "true, false, 是, 否".into()), ("choices_zh", "是、否".into())],
+                &[
+                    ("choices", "true, false, 是, 否".into()),
+                    ("choices_zh", "是、否".into()),
+                ],
             ),
             _ => wrong_type(out),
         },
         Kind::Choice(choices) => match value {
-            Value::String(s) if field.required && blank(s) => out.push(path, FieldCode::Required, rule, &[]),
+            Value::String(s) if field.required && blank(s) => {
+                out.push(path, FieldCode::Required, rule, &[])
+            }
             Value::String(s) => {
                 if choice(choices, s).is_none() {
                     let (en, zh) = choice_lists(choices);
-                    out.push(path, FieldCode::InvalidChoice, rule, &[("choices", en), ("choices_zh", zh)]);
+                    out.push(
+                        path,
+                        FieldCode::InvalidChoice,
+                        rule,
+                        &[("choices", en), ("choices_zh", zh)],
+                    );
                 }
             }
             _ => wrong_type(out),
         },
         Kind::Serial => match value {
-            Value::String(s) if field.required && blank(s) => out.push(path, FieldCode::Required, rule, &[]),
+            Value::String(s) if field.required && blank(s) => {
+                out.push(path, FieldCode::Required, rule, &[])
+            }
             Value::String(s) => {
                 if parse_serial(s).is_none() {
                     out.push(path, FieldCode::InvalidSerial, rule, &[]);
@@ -430,7 +496,9 @@ fn check_value(field: &'static Field, value: &Value, path: &Path, out: &mut Out)
             _ => wrong_type(out),
         },
         Kind::Responsibility => match value {
-            Value::String(s) if field.required && blank(s) => out.push(path, FieldCode::Required, rule, &[]),
+            Value::String(s) if field.required && blank(s) => {
+                out.push(path, FieldCode::Required, rule, &[])
+            }
             Value::String(_) | Value::Number(_) => {
                 if responsibility(value).is_none() {
                     out.push(
@@ -460,7 +528,11 @@ fn check_value(field: &'static Field, value: &Value, path: &Path, out: &mut Out)
                         path,
                         FieldCode::TooLong,
                         rule,
-                        &[("max", max.to_string()), ("unit", "items".into()), ("unit_zh", "项".into())],
+                        &[
+                            ("max", max.to_string()),
+                            ("unit", "items".into()),
+                            ("unit_zh", "项".into()),
+                        ],
                     );
                 }
                 for (i, v) in items.iter().enumerate() {
@@ -571,7 +643,13 @@ pub(crate) fn not_before(
 ) {
     if let (Some(l), Some(e)) = (doc.date(later), doc.date(earlier)) {
         if l < e {
-            out.push_vs(&at(fields, later), FieldCode::DateOrder, rule, &at(fields, earlier), &[]);
+            out.push_vs(
+                &at(fields, later),
+                FieldCode::DateOrder,
+                rule,
+                &at(fields, earlier),
+                &[],
+            );
         }
     }
 }

@@ -1,0 +1,237 @@
+//! S5 in bulk: deadlines and statuses of a whole register (form F4) at once.
+//!
+//! [`RegisterEvaluator`] compiles a policy's "1234" deadlines into one table per class,
+//! indexed by the day of receipt, so that each row costs a lookup and two comparisons. It
+//! gives exactly what [`deadline`] and [`feedback_status`] give row by row (a test compares
+//! them on every day of the calendar); it only makes them fast. Dates are days since
+//! 1970-01-01, as in Arrow's `date32`.
+//!
+//! [`feedback_status`]: crate::feedback_status
+
+use crate::deadline::{deadline, Responsibility, Status};
+use crate::policy::{DayCount, Policy};
+use crate::{Error, Result};
+use chrono::{Days, NaiveDate};
+
+/// 1970-01-01, day 0 of `date32`.
+const EPOCH: NaiveDate = match NaiveDate::from_ymd_opt(1970, 1, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
+/// A date as days since 1970-01-01.
+pub fn to_days(date: NaiveDate) -> i32 {
+    i32::try_from(date.signed_duration_since(EPOCH).num_days()).unwrap_or(i32::MAX)
+}
+
+/// Days since 1970-01-01 as a date; none outside chrono's range.
+pub fn from_days(days: i32) -> Option<NaiveDate> {
+    if days >= 0 {
+        EPOCH.checked_add_days(Days::new(u64::from(days.unsigned_abs())))
+    } else {
+        EPOCH.checked_sub_days(Days::new(u64::from(days.unsigned_abs())))
+    }
+}
+
+/// What went wrong with one row, by its index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError {
+    /// Row index in the input.
+    pub row: usize,
+    /// The error.
+    pub error: Error,
+}
+
+/// One evaluated row: deadline (days since 1970-01-01), status and days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowStatus {
+    /// The last day (A1, A2).
+    pub deadline: i32,
+    /// On time, late, open or overdue.
+    pub status: Status,
+    /// Days to spare, late, left or overdue.
+    pub days: u32,
+}
+
+/// A missing entry of a table: the deadline cannot be computed (calendar not covered).
+const NONE: i32 = i32::MIN;
+
+/// Deadlines of the four classes compiled for fast evaluation of many rows.
+#[derive(Debug, Clone)]
+pub struct RegisterEvaluator {
+    policy: Policy,
+    /// Days to add when no calendar is needed (no rest-day move, calendar days).
+    plain: Option<[i32; 4]>,
+    /// First receipt day of the tables.
+    first: i32,
+    /// Deadline by receipt day − `first`, per class.
+    tables: [Vec<i32>; 4],
+}
+
+fn class_index(r: Responsibility) -> usize {
+    usize::from(r.digit().saturating_sub(1))
+}
+
+impl RegisterEvaluator {
+    /// Compiles the policy's deadlines for every receipt day its calendar covers.
+    ///
+    /// # Errors
+    /// `invalid_calendar` for a bad policy calendar.
+    pub fn new(policy: &Policy) -> Result<Self> {
+        let plain = (policy.day_count == DayCount::Calendar && !policy.move_rest_day).then(|| {
+            Responsibility::ALL.map(|r| {
+                let days = r.days(policy);
+                let days = if policy.count_receipt_day {
+                    days.saturating_sub(1)
+                } else {
+                    days
+                };
+                i32::try_from(days).unwrap_or(i32::MAX)
+            })
+        });
+        let calendar = policy.calendar()?;
+        let (first, last) = match (calendar.years().first(), calendar.years().last()) {
+            (Some(a), Some(b)) if plain.is_none() => (
+                NaiveDate::from_ymd_opt(a.year - 1, 1, 1).unwrap_or(NaiveDate::MIN),
+                NaiveDate::from_ymd_opt(b.year, 12, 31).unwrap_or(NaiveDate::MIN),
+            ),
+            _ => (EPOCH, NaiveDate::MIN),
+        };
+        let mut tables: [Vec<i32>; 4] = Default::default();
+        for r in Responsibility::ALL {
+            let mut table = Vec::new();
+            let mut day = first;
+            while day <= last {
+                table.push(deadline(day, r, policy).map_or(NONE, to_days));
+                day = day.succ_opt().unwrap_or(NaiveDate::MAX);
+            }
+            if let Some(slot) = tables.get_mut(class_index(r)) {
+                *slot = table;
+            }
+        }
+        Ok(RegisterEvaluator {
+            policy: policy.clone(),
+            plain,
+            first: to_days(first),
+            tables,
+        })
+    }
+
+    /// The deadline of one row, as days since 1970-01-01.
+    ///
+    /// # Errors
+    /// As [`deadline`].
+    #[inline]
+    pub fn deadline_days(&self, received: i32, class: Responsibility) -> Result<i32> {
+        let i = class_index(class);
+        if let Some(plain) = self.plain {
+            let add = plain.get(i).copied().unwrap_or(0);
+            return received
+                .checked_add(add)
+                .ok_or_else(|| Error::DateOutOfRange {
+                    date: from_days(received).unwrap_or(NaiveDate::MAX),
+                });
+        }
+        let hit = received
+            .checked_sub(self.first)
+            .and_then(|o| usize::try_from(o).ok())
+            .and_then(|o| self.tables.get(i).and_then(|t| t.get(o)))
+            .copied();
+        match hit {
+            Some(d) if d != NONE => Ok(d),
+            // Outside the tables or uncovered: the row-by-row rule gives the exact error.
+            _ => {
+                let date = from_days(received).ok_or(Error::DateOutOfRange {
+                    date: NaiveDate::MAX,
+                })?;
+                deadline(date, class, &self.policy).map(to_days)
+            }
+        }
+    }
+
+    /// S5.1–S5.4 for one row, exactly as [`feedback_status`](crate::feedback_status).
+    ///
+    /// # Errors
+    /// As [`feedback_status`](crate::feedback_status).
+    #[inline]
+    pub fn evaluate(
+        &self,
+        received: i32,
+        class: Responsibility,
+        fed_back: Option<i32>,
+        as_of: Option<i32>,
+    ) -> Result<RowStatus> {
+        let date = |d: i32| from_days(d).unwrap_or(NaiveDate::MAX);
+        let (day, done) = match (fed_back, as_of) {
+            (Some(f), _) if f < received => {
+                return Err(Error::FeedbackBeforeReceipt {
+                    received: date(received),
+                    fed_back: date(f),
+                })
+            }
+            (Some(f), _) => (f, true),
+            (None, Some(a)) if a < received => {
+                return Err(Error::AsOfBeforeReceipt {
+                    received: date(received),
+                    as_of: date(a),
+                })
+            }
+            (None, Some(a)) => (a, false),
+            (None, None) => return Err(Error::AsOfRequired),
+        };
+        let deadline = self.deadline_days(received, class)?;
+        let diff = i64::from(deadline) - i64::from(day);
+        let status = match (done, diff >= 0) {
+            (true, true) => Status::OnTime,
+            (true, false) => Status::Late,
+            (false, true) => Status::Open,
+            (false, false) => Status::Overdue,
+        };
+        Ok(RowStatus {
+            deadline,
+            status,
+            days: u32::try_from(diff.unsigned_abs()).unwrap_or(u32::MAX),
+        })
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
+mod tests {
+    use super::*;
+    use crate::feedback_status;
+
+    /// The tables give exactly the row-by-row rule on every day of the calendar and past it.
+    #[test]
+    fn same_as_row_by_row_on_every_day() {
+        for json in [
+            "{}",
+            r#"{"day_count": "working"}"#,
+            r#"{"move_rest_day": false}"#,
+            r#"{"count_receipt_day": true}"#,
+        ] {
+            let policy = Policy::from_json(json).unwrap();
+            let ev = RegisterEvaluator::new(&policy).unwrap();
+            let mut day = NaiveDate::from_ymd_opt(2006, 11, 1).unwrap();
+            while day <= NaiveDate::from_ymd_opt(2027, 1, 31).unwrap() {
+                for r in Responsibility::ALL {
+                    let as_of = day + Days::new(25);
+                    let fast = ev.evaluate(to_days(day), r, None, Some(to_days(as_of)));
+                    let slow = feedback_status(day, r, None, Some(as_of), &policy);
+                    match (fast, slow) {
+                        (Ok(f), Ok(s)) => {
+                            assert_eq!(
+                                (from_days(f.deadline).unwrap(), f.status, u64::from(f.days)),
+                                (s.deadline, s.status, s.days),
+                                "{json} {day} {r}"
+                            )
+                        }
+                        (Err(f), Err(s)) => assert_eq!(f, s, "{json} {day} {r}"),
+                        (f, s) => panic!("{json} {day} {r}: {f:?} vs {s:?}"),
+                    }
+                }
+                day = day.succ_opt().unwrap();
+            }
+        }
+    }
+}
