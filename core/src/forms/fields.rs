@@ -15,7 +15,7 @@ pub const PHONE_PATTERN: &str = concat!(
 );
 
 /// The JSON Schema `pattern` of a serial number in text.
-pub const SERIAL_PATTERN: &str = r"^(?:（[0-9]{4}）|\([0-9]{4}\))年第[1-9][0-9]{0,5}号$";
+pub const SERIAL_PATTERN: &str = r"^(?:（[1-9][0-9]{3}）|\([1-9][0-9]{3}\))年第[1-9][0-9]{0,5}号$";
 
 /// A separator allowed between groups of digits.
 fn is_sep(c: char) -> bool {
@@ -135,7 +135,7 @@ pub fn is_phone(s: &str) -> bool {
 }
 
 /// A serial number in text, `（2008）年第12号` (full-width or ASCII parentheses, in pairs):
-/// the year (4 digits) and the number (1–999 999, no leading zero).
+/// the year (1000–9999) and the number (1–999 999, no leading zero).
 ///
 /// ```
 /// use liaison::forms::parse_serial;
@@ -144,6 +144,7 @@ pub fn is_phone(s: &str) -> bool {
 /// assert_eq!(parse_serial("（2008)年第12号"), None);
 /// assert_eq!(parse_serial("（2008）年第012号"), None);
 /// assert_eq!(parse_serial("2008年第12号"), None);
+/// assert_eq!(parse_serial("（0999）年第12号"), None);
 /// ```
 pub fn parse_serial(s: &str) -> Option<(u16, u32)> {
     let inner = s
@@ -152,7 +153,8 @@ pub fn parse_serial(s: &str) -> Option<(u16, u32)> {
         .or_else(|| s.strip_prefix('(').and_then(|r| r.split_once(')')))?;
     let (year, rest) = inner;
     let number = rest.strip_prefix("年第")?.strip_suffix('号')?;
-    let year_ok = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
+    let year_ok =
+        year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) && !year.starts_with('0');
     let number_ok = (1..=6).contains(&number.len())
         && number.bytes().all(|b| b.is_ascii_digit())
         && !number.starts_with('0');

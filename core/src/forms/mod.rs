@@ -29,6 +29,7 @@ mod codes;
 mod common;
 mod feedback_slip;
 mod fields;
+mod path;
 mod reception_record;
 mod redact;
 mod register_entry;
