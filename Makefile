@@ -57,6 +57,13 @@ demo:
 	@echo
 	@$(CARGO) run -q -p liaison-cli -- check examples/district.json --from 2023-01-01 --to 2025-12-31 --as-of 2026-01-20 || [ $$? -eq 1 ]
 
+bench: setup
+	$(CARGO) bench -p liaison --bench throughput
+	cd bindings-python && VIRTUAL_ENV=$(VENV) PATH=$(VENV)/bin:$$PATH maturin develop --release -q
+	$(PY) bench/register.py
+	bash $(WASM)/build.sh
+	node bench/wasm.js
+
 clean:
 	$(CARGO) clean
 	rm -rf $(VENV) $(WASM)/pkg $(WASM)/node_modules

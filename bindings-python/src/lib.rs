@@ -3,18 +3,22 @@
 //! converts the results back; every rule, threshold and date computation is the core's.
 
 mod args;
+mod dataset;
 mod error;
 mod json;
 mod policy;
+mod report;
 
 use args::CountArg;
 use error::BindResult;
+use liaison::synthetic::Shape;
 use liaison::{convert::from_value, Attendance, Error, YearEvaluation};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDate, PyDict, PyList, PyMapping, PyString, PyTuple, PyType};
 
 pub use policy::PyPolicy;
+pub use report::PyReport;
 
 /// S5.1–S5.4 (A1, A2, A13): the last day on which a matter received on ``received`` may
 /// still be finished and fed back.
@@ -282,6 +286,238 @@ fn is_rest_day(date: &Bound<'_, PyAny>, policy: Option<&Bound<'_, PyAny>>) -> Bi
     Ok(policy.get().calendar()?.is_rest_day(date)?)
 }
 
+fn run_check(
+    py: Python<'_>,
+    dataset: &Bound<'_, PyAny>,
+    start: &Bound<'_, PyAny>,
+    end: &Bound<'_, PyAny>,
+    as_of: &Bound<'_, PyAny>,
+    policy: Option<&Bound<'_, PyAny>>,
+    detailed: bool,
+) -> BindResult<PyReport> {
+    let source = dataset::source(dataset)?;
+    let start = args::date(start, "start")?;
+    let end = args::date(end, "end")?;
+    let as_of = args::date(as_of, "as_of")?;
+    let policy = args::policy(policy)?;
+    let policy = policy.get();
+    let report = py.detach(|| {
+        let data = source.read()?;
+        if detailed {
+            liaison::check_detailed(&data, start, end, as_of, policy)
+        } else {
+            liaison::check(&data, start, end, as_of, policy)
+        }
+    })?;
+    Ok(PyReport {
+        inner: report,
+        detailed,
+    })
+}
+
+/// S1–S5: checks what a district recorded against every schedule, from ``start`` to
+/// ``end`` (both included), with the records taken on ``as_of``. Returns a ``Report``.
+///
+/// Only periods wholly inside both the range (up to ``as_of``) and the subject's own time
+/// (in office, linked, paired) are judged; the others count as not judged, never as met
+/// (A8). A policy's ``rules`` (rule ids, or systems such as ``"S1"``) limits what is judged.
+///
+/// ``dataset`` is one of:
+///
+/// - a dict in the JSON shape of ``docs/dataset.md``: ``{"units": [...], "people": [...],
+///   ...}``, every list optional;
+/// - a ``str`` or ``os.PathLike`` path to a JSON file or to a folder of CSV files, one per
+///   record type;
+/// - a mapping of record type → pandas or polars DataFrame (or list of dicts): one row per
+///   record, one column per field. In a frame a missing cell (``None``, NaN, NaT,
+///   ``pd.NA``) is an absent field, as an empty CSV cell is, and a timestamp at midnight is
+///   its day. Counts must be integers: give a count column with missing cells an integer
+///   type (pandas ``"Int64"``), since floats are refused. Commitment items may come as a
+///   ``commitment_items`` table whose ``commitment`` column names their commitment, as in
+///   ``commitment_items.csv``.
+///
+/// Dates are ``datetime.date`` or ISO strings. The check runs without the GIL.
+///
+/// Raises ``LiaisonError``:
+///
+/// - a bad record: ``invalid_input`` (a missing or unknown key or column, a value of the
+///   wrong type), ``invalid_date``, ``invalid_count``, ``invalid_responsibility``,
+///   ``invalid_grade``, with ``field`` its path, e.g. ``dataset.visits[3].date`` (a frame's
+///   rows count from 0, whatever its index) or ``visits.csv:5:date``;
+/// - records that do not fit together: ``unknown_reference``, ``duplicate_id``,
+///   ``invalid_period``, with ``field`` e.g. ``visits[3].household``;
+/// - ``io_error`` for a path that cannot be read (``field`` is the path);
+/// - ``invalid_date`` for ``start``, ``end`` or ``as_of``; ``invalid_period`` when ``end``
+///   is before ``start``; ``as_of_before_receipt`` for an opinion received after
+///   ``as_of``;
+/// - ``invalid_policy``, ``calendar_not_covered``, ``no_ballots``, ``attendance_required``.
+///
+/// >>> import liaison
+/// >>> data, planted = liaison.generate_district()
+/// >>> report = liaison.check(data, "2023-01-01", "2025-12-31", "2026-01-20")
+/// >>> report
+/// <liaison.Report 2023-01-01..2025-12-31 as of 2026-01-20: 25 findings>
+/// >>> sorted((f["rule"], f["subject"], f["period"]["label"]) for f in report.findings) == sorted(
+/// ...     (p["rule"], p["subject"], p["period"]) for p in planted)
+/// True
+/// >>> f = next(f for f in report.findings if f["code"] == "aid_below_minimum")
+/// >>> f["expected"], f["actual"]  # fen: 500.00 yuan asked, 499.99 given
+/// (50000, 49999)
+/// >>> liaison.check(data, "2023-01-01", "2025-12-31", "2026-01-20", {"rules": ["S4.3"]}).by_rule
+/// [{'key': 'S4.3', 'judged': 33, 'met': 32, 'not_met': 1, 'not_judged': 0, 'rate_permille': 969}]
+#[pyfunction]
+#[pyo3(signature = (dataset, start, end, as_of, policy = None))]
+fn check(
+    py: Python<'_>,
+    dataset: &Bound<'_, PyAny>,
+    start: &Bound<'_, PyAny>,
+    end: &Bound<'_, PyAny>,
+    as_of: &Bound<'_, PyAny>,
+    policy: Option<&Bound<'_, PyAny>>,
+) -> BindResult<PyReport> {
+    run_check(py, dataset, start, end, as_of, policy, false)
+}
+
+/// As ``check``, with every judgement kept in ``Report.outcomes``: a list of dicts
+/// ``{"rule", "unit", "subject", "period", "status"}``, ``status`` being ``"met"``,
+/// ``"not_met"`` or ``"not_judged"``, for grids (a week-by-village view) and audits.
+///
+/// Raises ``LiaisonError`` as ``check``.
+///
+/// >>> import liaison
+/// >>> data = {
+/// ...     "units": [{"id": "V1", "level": "village"}],
+/// ...     "people": [{"id": "P1", "unit": "V1", "role": "secretary", "from": "2009-01-07"}],
+/// ...     "receptions": [{"person": "P1", "date": "2009-01-14", "minutes": 240}],
+/// ... }
+/// >>> report = liaison.check_detailed(data, "2009-01-05", "2009-01-18", "2009-02-01",
+/// ...                                 {"rules": ["S1.3"]})
+/// >>> for o in report.outcomes:  # joined on a Wednesday: that week is not judged (A8)
+/// ...     print(o["period"]["label"], o["status"])
+/// 2009-W02 not_judged
+/// 2009-W03 met
+#[pyfunction]
+#[pyo3(signature = (dataset, start, end, as_of, policy = None))]
+fn check_detailed(
+    py: Python<'_>,
+    dataset: &Bound<'_, PyAny>,
+    start: &Bound<'_, PyAny>,
+    end: &Bound<'_, PyAny>,
+    as_of: &Bound<'_, PyAny>,
+    policy: Option<&Bound<'_, PyAny>>,
+) -> BindResult<PyReport> {
+    run_check(py, dataset, start, end, as_of, policy, true)
+}
+
+/// An optional size of the synthetic district: the core's default when `None`, else a
+/// count that fits the core's field type.
+fn sized<T: TryFrom<u64>>(
+    obj: Option<&Bound<'_, PyAny>>,
+    field: &str,
+    default: T,
+) -> BindResult<T> {
+    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+        return Ok(default);
+    };
+    T::try_from(args::count(obj, field)?).map_err(|_| {
+        Error::InvalidCount {
+            field: field.to_string(),
+        }
+        .into()
+    })
+}
+
+/// A seeded synthetic district with a known sprinkling of violations, and the findings
+/// ``check`` must report for them.
+///
+/// Returns ``(dataset, planted)``: the dataset as a dict in the JSON shape (``check``
+/// reads it back) and a list of dicts ``{"rule", "code", "subject", "period"}``
+/// (``period`` is the period's label). Check it from ``first_year``-01-01 to the last
+/// day of the last year, as of 20 January after it. Every third village is a community.
+/// The same arguments give the same district on every machine; ``None`` takes the
+/// default.
+///
+/// Raises ``LiaisonError``: ``invalid_count`` (a size that is not a count of its type),
+/// ``invalid_input`` (a shape too small to plant in: fewer than 2 towns, 3 villages a
+/// town, 8 households a village or 3 years), ``calendar_not_covered``, ``invalid_policy``.
+///
+/// >>> import liaison
+/// >>> data, planted = liaison.generate_district(seed=7, first_year=2020)
+/// >>> sorted(data)[:4]
+/// ['aid', 'commitments', 'deeds', 'evaluations']
+/// >>> report = liaison.check(data, "2020-01-01", "2022-12-31", "2023-01-20")
+/// >>> len(report) == len(planted)
+/// True
+/// >>> planted[0]
+/// {'rule': 'S1.2', 'code': 'too_few_receptions', 'subject': 'T1-S', 'period': '2021-03'}
+#[pyfunction]
+#[pyo3(
+    signature = (seed = None, towns = None, villages_per_town = None, households_per_village = None, first_year = None, years = None, policy = None),
+    text_signature = "(seed=2008, towns=2, villages_per_town=3, households_per_village=8, first_year=2023, years=3, policy=None)"
+)]
+#[allow(clippy::too_many_arguments)]
+fn generate_district<'py>(
+    py: Python<'py>,
+    seed: Option<&Bound<'py, PyAny>>,
+    towns: Option<&Bound<'py, PyAny>>,
+    villages_per_town: Option<&Bound<'py, PyAny>>,
+    households_per_village: Option<&Bound<'py, PyAny>>,
+    first_year: Option<&Bound<'py, PyAny>>,
+    years: Option<&Bound<'py, PyAny>>,
+    policy: Option<&Bound<'py, PyAny>>,
+) -> BindResult<Bound<'py, PyTuple>> {
+    let d = Shape::default();
+    let shape = Shape {
+        seed: sized(seed, "seed", d.seed)?,
+        towns: sized(towns, "towns", d.towns)?,
+        villages_per_town: sized(villages_per_town, "villages_per_town", d.villages_per_town)?,
+        households_per_village: sized(
+            households_per_village,
+            "households_per_village",
+            d.households_per_village,
+        )?,
+        first_year: sized(first_year, "first_year", d.first_year)?,
+        years: sized(years, "years", d.years)?,
+    };
+    let policy = args::policy(policy)?;
+    let policy = policy.get();
+    let (data, planted) = py.detach(|| liaison::synthetic::generate(&shape, policy))?;
+    let text = |value: Result<String, serde_json::Error>| {
+        value.map_err(|e| {
+            pyo3::exceptions::PyRuntimeError::new_err(format!(
+                "a core value does not serialize: {e}"
+            ))
+        })
+    };
+    let data = report::loads(py, &text(serde_json::to_string(&data))?)?;
+    let planted = report::loads(py, &text(serde_json::to_string(&planted))?)?;
+    Ok(PyTuple::new(py, [data, planted])?)
+}
+
+/// `RULES`: every rule of RULES.md as a dict, in order.
+fn rules(py: Python<'_>) -> PyResult<Bound<'_, PyTuple>> {
+    let mut rows = Vec::new();
+    for r in liaison::rules::RULES {
+        let d = PyDict::new(py);
+        d.set_item("id", r.id)?;
+        d.set_item("gloss", r.gloss)?;
+        d.set_item("source_zh", r.source_zh)?;
+        d.set_item("implemented_by", r.implemented_by)?;
+        rows.push(d);
+    }
+    PyTuple::new(py, rows)
+}
+
+/// `FINDING_CODES`: `(code, rule ids, what expected and actual hold)` for every code.
+fn finding_codes(py: Python<'_>) -> PyResult<Bound<'_, PyTuple>> {
+    let mut rows = Vec::new();
+    for (code, rules, meaning) in liaison::FINDING_CODES {
+        let rules = PyTuple::new(py, rules.split_whitespace().collect::<Vec<_>>())?;
+        rows.push((*code, rules, *meaning).into_pyobject(py)?);
+    }
+    PyTuple::new(py, rows)
+}
+
 /// The native half of the `liaison` package; import `liaison`, not this module.
 #[pymodule]
 fn _liaison(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -291,8 +527,14 @@ fn _liaison(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(grade, m)?)?;
     m.add_function(wrap_pyfunction!(consequences, m)?)?;
     m.add_function(wrap_pyfunction!(is_rest_day, m)?)?;
+    m.add_function(wrap_pyfunction!(check, m)?)?;
+    m.add_function(wrap_pyfunction!(check_detailed, m)?)?;
+    m.add_function(wrap_pyfunction!(generate_district, m)?)?;
     m.add_class::<PyPolicy>()?;
+    m.add_class::<PyReport>()?;
     m.add("ERROR_CODES", PyTuple::new(m.py(), Error::CODES)?)?;
+    m.add("RULES", rules(m.py())?)?;
+    m.add("FINDING_CODES", finding_codes(m.py())?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -2,7 +2,8 @@
 
 Each case is one test. Arguments are passed positionally in the order of the README's
 table; a parameter left out before a given one takes the function's own default. A case
-whose ``skip`` names ``python`` is skipped by name, never silently.
+whose ``skip`` names ``python`` is skipped by name, never silently; so is a case of a
+function the README lists that the package does not bind yet (``NOT_BOUND``).
 """
 
 from __future__ import annotations
@@ -28,17 +29,21 @@ PARAMETERS: dict[str, list[str]] = {
     "grade": ["satisfied", "basically_satisfied", "dissatisfied", "policy"],
     "consequences": ["years", "policy"],
     "is_rest_day": ["date", "policy"],
+    "check": ["dataset", "start", "end", "as_of", "policy"],
+    "validate_form": ["kind", "data", "policy"],
+    "redact": ["kind", "data"],
     "policy": [],
 }
 
 FUNCTIONS: dict[str, Callable[..., Any]] = {
-    "deadline": liaison.deadline,
-    "feedback_status": liaison.feedback_status,
-    "decide_vote": liaison.decide_vote,
-    "grade": liaison.grade,
-    "consequences": liaison.consequences,
-    "is_rest_day": liaison.is_rest_day,
+    name: getattr(liaison, name)
+    for name in PARAMETERS
+    if name != "policy" and hasattr(liaison, name)
 }
+
+# Functions of the vectors the Python binding does not have yet: their cases are skipped,
+# each by name, until the function is bound (then they run without a change here).
+NOT_BOUND = sorted(set(PARAMETERS) - set(FUNCTIONS) - {"policy"})
 
 
 def _files() -> list[Path]:
@@ -70,7 +75,20 @@ def _policy(case: dict[str, Any]) -> liaison.Policy | None:
 
 
 def _plain(result: Any) -> Any:
-    """A result in the vectors' JSON form: ISO dates, FeedbackStatus as a dict."""
+    """A result in the vectors' JSON form: ISO dates, FeedbackStatus as a dict, a Report as
+    ``{"findings": [[rule, code, subject, period label], ...], "by_rule": {rule: [judged,
+    met, not_met, not_judged]}}``."""
+    if isinstance(result, liaison.Report):
+        return {
+            "findings": [
+                [f["rule"], f["code"], f["subject"], f["period"]["label"]]
+                for f in result.findings
+            ],
+            "by_rule": {
+                t["key"]: [t["judged"], t["met"], t["not_met"], t["not_judged"]]
+                for t in result.by_rule
+            },
+        }
     if isinstance(result, liaison.FeedbackStatus):
         return {key: _plain(value) for key, value in result._asdict().items()}
     if isinstance(result, datetime.date):
@@ -123,6 +141,8 @@ def test_vector(function: str, case: dict[str, Any]) -> None:
     if "python" in case.get("skip", []):
         reason = case.get("skip_reason") or case.get("note") or "not expressible in Python"
         pytest.skip(f"vector {case.get('name')!r} skips python: {reason}")
+    if function in NOT_BOUND:
+        pytest.skip(f"vector {case.get('name')!r}: liaison.{function} is not bound yet")
     assert ("expect" in case) != ("error" in case), "a case has exactly one of expect/error"
     if "error" in case:
         with pytest.raises(liaison.LiaisonError) as info:
@@ -136,5 +156,11 @@ def test_vector(function: str, case: dict[str, Any]) -> None:
         expected = case["expect"]
         assert {key: result.get(key) for key in expected} == expected
         assert set(expected) <= set(result), sorted(set(expected) - set(result))
+    elif function == "check":
+        # Findings in report order; by_rule only for the rules the case lists.
+        got = _plain(result)
+        assert got["findings"] == case["expect"]["findings"]
+        expected_by_rule = case["expect"].get("by_rule", {})
+        assert {rule: got["by_rule"].get(rule) for rule in expected_by_rule} == expected_by_rule
     else:
         assert _plain(result) == case["expect"]

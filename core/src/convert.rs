@@ -69,7 +69,8 @@ pub fn count_from_f64(field: &str, value: f64) -> Result<u64> {
 /// `invalid_count` for a count that is negative, fractional or too large; `invalid_date`
 /// for a date that is not a real `YYYY-MM-DD` day; `invalid_grade` or
 /// `invalid_responsibility` for an unknown enum value; `invalid_input` for a missing or
-/// unknown key or a value of the wrong type. `root` names the input, e.g. `years`.
+/// unknown key or a value of the wrong type. `root` names the input, e.g. `years`; an
+/// empty root gives bare paths (`visits[3].date`).
 ///
 /// ```
 /// use liaison::{convert::from_value, YearEvaluation};
@@ -83,7 +84,7 @@ pub fn from_value<T: DeserializeOwned>(root: &str, value: serde_json::Value) -> 
         let path = e.path().to_string();
         let field = if path == "." {
             root.to_string()
-        } else if path.starts_with('[') {
+        } else if path.starts_with('[') || root.is_empty() {
             format!("{root}{path}")
         } else {
             format!("{root}.{path}")

@@ -14,6 +14,11 @@
 //! | S3.7 satisfaction grade | [`grade`] |
 //! | S3.8 consequences | [`consequences`] |
 //! | A2 rest days | [`HolidayCalendar`] |
+//! | S1–S5 compliance of a district's records | [`check`], [`check_detailed`], [`dataset::Dataset`] |
+//! | S5 over a whole register (F4) | [`register::RegisterEvaluator`] |
+//! | F1–F5 forms | [`forms::validate_form`], [`forms::form_schema`], [`forms::redact`] |
+//! | the rule catalogue | [`rules::RULES`] |
+//! | a synthetic district with planted violations | [`synthetic::generate`] |
 
 mod calendar;
 mod compliance;

@@ -13,6 +13,9 @@ S3.5 commitment vote                    ``decide_vote``
 S3.7 satisfaction grade                 ``grade``
 S3.8 consequences                       ``consequences``
 A2 rest days                            ``is_rest_day``
+S1–S5 compliance of a district          ``check``, ``check_detailed`` → ``Report``
+a synthetic district to try it on       ``generate_district``
+the rule catalogue, the finding codes   ``RULES``, ``FINDING_CODES``
 every number and default                ``Policy`` (Banan 2008 unless given)
 ======================================  ===============================================
 
@@ -30,6 +33,15 @@ datetime.date(2008, 10, 6)
 ... except liaison.LiaisonError as e:
 ...     print(e.code, e.field, e.message_zh)
 invalid_count satisfied `satisfied` 必须是非负整数
+
+``RULES`` is a tuple of dicts ``{"id", "gloss", "source_zh", "implemented_by"}``, one per
+rule id of RULES.md in order; ``FINDING_CODES`` a tuple of ``(code, rule ids, meaning)``,
+``meaning`` saying what a finding's ``expected`` and ``actual`` hold.
+
+>>> liaison.RULES[0]["id"], liaison.RULES[0]["source_zh"][:6]
+('S1.1', '区委书记每年')
+>>> liaison.FINDING_CODES[0]
+('too_few_receptions', ('S1.1', 'S1.2', 'S1.3'), 'receptions of at least half a day (A7) in the period: asked, held')
 """
 
 from __future__ import annotations
@@ -112,24 +124,98 @@ class YearEvaluation(_YearEvaluationRequired, total=False):
     combined: Optional[str]
 
 
+class Period(TypedDict):
+    """A period judged by a rule, both ends included; ``label`` is ``"2009"``,
+    ``"2009-02"``, ``"2009-W53"`` or ``"2008-09-25..2008-10-06"``."""
+
+    start: datetime.date
+    end: datetime.date
+    label: str
+
+
+class Finding(TypedDict):
+    """One shortfall of a ``Report``: who (``subject``, an id) fell short of which rule, in
+    which period, by how much (``expected``, ``actual``: see ``FINDING_CODES``)."""
+
+    rule: str
+    code: str
+    unit: str
+    subject: str
+    period: Period
+    expected: int
+    actual: int
+    message: str
+    message_zh: str
+
+
+class Tally(TypedDict):
+    """Judged, met, not met and not judged for one rule id or unit (``key``);
+    ``rate_permille`` is ``met * 1000 // judged``, ``None`` when nothing was judged."""
+
+    key: str
+    judged: int
+    met: int
+    not_met: int
+    not_judged: int
+    rate_permille: Optional[int]
+
+
+class UnitGrade(TypedDict):
+    """A village or community's year-end grade (S3.7): the ballot's and the combined one."""
+
+    unit: str
+    year: int
+    ballot: str
+    combined: str
+
+
+class Outcome(TypedDict):
+    """One judgement of ``check_detailed``: ``status`` is ``"met"``, ``"not_met"`` or
+    ``"not_judged"``."""
+
+    rule: str
+    unit: str
+    subject: str
+    period: Period
+    status: str
+
+
+class PlantedFinding(TypedDict):
+    """A finding ``generate_district`` planted: ``period`` is the period's label."""
+
+    rule: str
+    code: str
+    subject: str
+    period: str
+
+
 from liaison._liaison import (  # noqa: E402
     ERROR_CODES,
+    FINDING_CODES,
+    RULES,
     Policy,
+    Report,
     __version__,
+    check,
+    check_detailed,
     consequences,
     deadline,
     decide_vote,
     feedback_status,
+    generate_district,
     grade,
     is_rest_day,
 )
 
 # The native functions say they live here, where users find them (and pickle finds them).
 for _function in (
+    check,
+    check_detailed,
     consequences,
     deadline,
     decide_vote,
     feedback_status,
+    generate_district,
     grade,
     is_rest_day,
 ):
@@ -138,16 +224,28 @@ del _function
 
 __all__ = [
     "ERROR_CODES",
+    "FINDING_CODES",
+    "RULES",
     "Consequence",
     "FeedbackStatus",
+    "Finding",
     "LiaisonError",
+    "Outcome",
+    "Period",
+    "PlantedFinding",
     "Policy",
+    "Report",
+    "Tally",
+    "UnitGrade",
     "YearEvaluation",
     "__version__",
+    "check",
+    "check_detailed",
     "consequences",
     "deadline",
     "decide_vote",
     "feedback_status",
+    "generate_district",
     "grade",
     "is_rest_day",
 ]

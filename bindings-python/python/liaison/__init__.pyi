@@ -7,22 +7,36 @@ from typing import Any, ClassVar, Literal, NamedTuple, Optional, Protocol, Typed
 
 __all__ = [
     "ERROR_CODES",
+    "FINDING_CODES",
+    "RULES",
     "Consequence",
     "FeedbackStatus",
+    "Finding",
     "LiaisonError",
+    "Outcome",
+    "Period",
+    "PlantedFinding",
     "Policy",
+    "Report",
+    "Tally",
+    "UnitGrade",
     "YearEvaluation",
     "__version__",
+    "check",
+    "check_detailed",
     "consequences",
     "deadline",
     "decide_vote",
     "feedback_status",
+    "generate_district",
     "grade",
     "is_rest_day",
 ]
 
 __version__: str
 ERROR_CODES: tuple[str, ...]
+RULES: tuple[dict[str, str], ...]
+FINDING_CODES: tuple[tuple[str, tuple[str, ...], str], ...]
 
 _Date = Union[datetime.date, str]
 _Responsibility = Union[
@@ -34,6 +48,8 @@ _VoteOutcome = Literal["adopted", "rejected", "not_adopted", "no_quorum"]
 _Grade = Literal["excellent", "qualified", "undetermined", "unqualified"]
 _Action = Literal["rectify", "resign"]
 _Reason = Literal["dissatisfaction_over_half", "combined_unqualified", "unqualified_two_years"]
+
+_OutcomeStatus = Literal["met", "not_met", "not_judged"]
 
 class _DataFrame(Protocol):
     """A pandas or polars DataFrame (read row by row as dicts)."""
@@ -114,3 +130,106 @@ def consequences(
     years: Union[Iterable[Mapping[str, Any]], _DataFrame], policy: _PolicyArg = None
 ) -> list[Consequence]: ...
 def is_rest_day(date: _Date, policy: _PolicyArg = None) -> bool: ...
+
+class Period(TypedDict):
+    start: datetime.date
+    end: datetime.date
+    label: str
+
+class Finding(TypedDict):
+    rule: str
+    code: str
+    unit: str
+    subject: str
+    period: Period
+    expected: int
+    actual: int
+    message: str
+    message_zh: str
+
+class Tally(TypedDict):
+    key: str
+    judged: int
+    met: int
+    not_met: int
+    not_judged: int
+    rate_permille: Optional[int]
+
+class UnitGrade(TypedDict):
+    unit: str
+    year: int
+    ballot: _Grade
+    combined: _Grade
+
+class Outcome(TypedDict):
+    rule: str
+    unit: str
+    subject: str
+    period: Period
+    status: _OutcomeStatus
+
+class PlantedFinding(TypedDict):
+    rule: str
+    code: str
+    subject: str
+    period: str
+
+# A dict in the JSON shape, a mapping of record type to DataFrame or list of dicts, or the
+# path of a JSON file or a folder of CSV files.
+_Dataset = Union[Mapping[str, Any], str, os.PathLike[str]]
+
+@final
+class Report:
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def start(self) -> datetime.date: ...
+    @property
+    def end(self) -> datetime.date: ...
+    @property
+    def as_of(self) -> datetime.date: ...
+    @property
+    def policy(self) -> str: ...
+    @property
+    def findings(self) -> list[Finding]: ...
+    @property
+    def by_rule(self) -> list[Tally]: ...
+    @property
+    def by_unit(self) -> list[Tally]: ...
+    @property
+    def grades(self) -> list[UnitGrade]: ...
+    @property
+    def outcomes(self) -> Optional[list[Outcome]]: ...
+    @property
+    def all_met(self) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def to_json(self, indent: Optional[int] = None) -> str: ...
+    @classmethod
+    def from_json(cls, json: str) -> Report: ...
+    def findings_frame(self) -> Any: ...
+    def __len__(self) -> int: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+def check(
+    dataset: _Dataset,
+    start: _Date,
+    end: _Date,
+    as_of: _Date,
+    policy: _PolicyArg = None,
+) -> Report: ...
+def check_detailed(
+    dataset: _Dataset,
+    start: _Date,
+    end: _Date,
+    as_of: _Date,
+    policy: _PolicyArg = None,
+) -> Report: ...
+def generate_district(
+    seed: Optional[int] = 2008,
+    towns: Optional[int] = 2,
+    villages_per_town: Optional[int] = 3,
+    households_per_village: Optional[int] = 8,
+    first_year: Optional[int] = 2023,
+    years: Optional[int] = 3,
+    policy: _PolicyArg = None,
+) -> tuple[dict[str, Any], list[PlantedFinding]]: ...

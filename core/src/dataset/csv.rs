@@ -5,7 +5,7 @@
 //! `commitment` column. An empty cell is an absent value. Files that are absent are empty
 //! lists; a file with another name is an error, so that a misspelt file is never skipped.
 
-use super::{Commitment, CommitmentItem, Dataset};
+use super::{Commitment, Dataset};
 use crate::convert::from_value;
 use crate::{Error, Result};
 use serde::de::DeserializeOwned;
@@ -161,20 +161,12 @@ fn relocate(e: Error, root: &str) -> Error {
 }
 
 fn attach_items(commitments: &mut [Commitment], items: Vec<(usize, String, Value)>) -> Result<()> {
-    for (i, owner, row) in items {
-        let root = csv_locator("commitment_items", i, "");
-        let item: CommitmentItem =
-            from_value(root.trim_end_matches(':'), row).map_err(|e| relocate(e, &root))?;
-        let commitment = commitments
-            .iter_mut()
-            .find(|c| c.id == owner)
-            .ok_or_else(|| Error::UnknownReference {
-                field: csv_locator("commitment_items", i, "commitment"),
-                target: "commitment".to_string(),
-            })?;
-        commitment.items.push(item);
-    }
-    Ok(())
+    super::attach_items(
+        commitments,
+        items,
+        |i, field| csv_locator("commitment_items", i, field),
+        |e, i| relocate(e, &csv_locator("commitment_items", i, "")),
+    )
 }
 
 fn rows_as_objects(table: &str, text: &str) -> Result<Vec<Map<String, Value>>> {

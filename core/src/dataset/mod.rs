@@ -413,6 +413,29 @@ pub struct Dataset {
     pub aid: Vec<Aid>,
 }
 
+/// Puts flat commitment items (row index, commitment id, item) into their commitments.
+fn attach_items(
+    commitments: &mut [Commitment],
+    items: Vec<(usize, String, serde_json::Value)>,
+    at: impl Fn(usize, &str) -> String,
+    relocate: impl Fn(Error, usize) -> Error,
+) -> Result<()> {
+    for (i, owner, row) in items {
+        let root = at(i, "");
+        let item: CommitmentItem =
+            from_value(root.trim_end_matches(['.', ':']), row).map_err(|e| relocate(e, i))?;
+        let commitment = commitments
+            .iter_mut()
+            .find(|c| c.id == owner)
+            .ok_or_else(|| Error::UnknownReference {
+                field: at(i, "commitment"),
+                target: "commitment".to_string(),
+            })?;
+        commitment.items.push(item);
+    }
+    Ok(())
+}
+
 impl Dataset {
     /// Reads a dataset from a JSON value and checks it.
     ///
@@ -421,7 +444,49 @@ impl Dataset {
     /// (`visits[3].date`); `unknown_reference`, `duplicate_id`, `invalid_period` from
     /// [`Dataset::validate`].
     pub fn from_value(value: serde_json::Value) -> Result<Self> {
-        let d: Dataset = from_value("dataset", value)?;
+        match value {
+            serde_json::Value::Object(tables) => Dataset::from_tables(tables),
+            _ => Err(Error::InvalidInput {
+                field: "dataset".to_string(),
+                detail: "a dataset is a JSON object of lists".to_string(),
+            }),
+        }
+    }
+
+    /// Reads a dataset from its lists by name, as bindings receive them from data frames:
+    /// the lists of [`Dataset`], plus optionally `commitment_items`, a flat list of items each
+    /// naming its `commitment` (the layout of `commitment_items.csv`), which are put into their
+    /// commitments' `items`. Then checks it.
+    ///
+    /// # Errors
+    /// As [`Dataset::from_value`]; an item naming no known commitment is `unknown_reference`
+    /// at `commitment_items[i].commitment`.
+    pub fn from_tables(mut tables: serde_json::Map<String, serde_json::Value>) -> Result<Self> {
+        let flat = tables.remove("commitment_items");
+        let mut d: Dataset = from_value("", serde_json::Value::Object(tables))?;
+        if let Some(flat) = flat {
+            let rows: Vec<serde_json::Map<String, serde_json::Value>> =
+                from_value("commitment_items", flat)?;
+            let mut items = Vec::new();
+            for (i, mut row) in rows.into_iter().enumerate() {
+                let owner = match row.remove("commitment") {
+                    Some(serde_json::Value::String(s)) => s,
+                    _ => {
+                        return Err(Error::InvalidInput {
+                            field: format!("commitment_items[{i}].commitment"),
+                            detail: "missing key".to_string(),
+                        })
+                    }
+                };
+                items.push((i, owner, serde_json::Value::Object(row)));
+            }
+            attach_items(
+                &mut d.commitments,
+                items,
+                |i, field| format!("commitment_items[{i}].{field}"),
+                |e, _| e,
+            )?;
+        }
         d.validate()?;
         Ok(d)
     }
