@@ -118,6 +118,12 @@ pub enum Error {
         /// The file or list, record and field.
         field: String,
     },
+    /// A record dated after `as_of`, the day the records were taken.
+    #[error("`{field}` is after `as_of`, the day the records were taken")]
+    AfterAsOf {
+        /// The record and field.
+        field: String,
+    },
     /// A file or folder that cannot be read.
     #[error("cannot read `{path}`: {detail}")]
     Io {
@@ -160,6 +166,7 @@ impl Error {
         "unknown_reference",
         "duplicate_id",
         "invalid_period",
+        "after_as_of",
         "io_error",
         "invalid_policy",
         "invalid_calendar",
@@ -189,6 +196,7 @@ impl Error {
             Error::UnknownReference { .. } => "unknown_reference",
             Error::DuplicateId { .. } => "duplicate_id",
             Error::InvalidPeriod { .. } => "invalid_period",
+            Error::AfterAsOf { .. } => "after_as_of",
             Error::Io { .. } => "io_error",
             Error::InvalidPolicy { .. } => "invalid_policy",
             Error::InvalidCalendar { .. } => "invalid_calendar",
@@ -205,7 +213,8 @@ impl Error {
             | Error::InvalidGrade { field, .. }
             | Error::UnknownReference { field, .. }
             | Error::DuplicateId { field }
-            | Error::InvalidPeriod { field } => Some(field),
+            | Error::InvalidPeriod { field }
+            | Error::AfterAsOf { field } => Some(field),
             Error::Io { path, .. } => Some(path),
             Error::FeedbackBeforeReceipt { .. } => Some("fed_back"),
             Error::AsOfRequired | Error::AsOfBeforeReceipt { .. } => Some("as_of"),
@@ -256,6 +265,7 @@ impl Error {
             }
             Error::DuplicateId { field } => format!("`{field}` 与前面的编号重复"),
             Error::InvalidPeriod { field } => format!("`{field}` 的结束日期早于开始日期"),
+            Error::AfterAsOf { field } => format!("`{field}` 晚于统计日期 `as_of`"),
             Error::Io { path, detail } => format!("无法读取 `{path}`：{detail}"),
             Error::InvalidPolicy { detail } => format!("政策参数无效：{detail}"),
             Error::InvalidCalendar { detail } => format!("节假日日历无效：{detail}"),

@@ -48,7 +48,7 @@ use chrono::NaiveDate;
 ///
 /// # Errors
 /// - `invalid_period` when `end` is before `start`;
-/// - `as_of_before_receipt` for an opinion received after `as_of`;
+/// - `after_as_of` for an opinion received or fed back after `as_of`;
 /// - the errors of the rules it applies (`calendar_not_covered`, `no_ballots`,
 ///   `attendance_required`, `invalid_policy`).
 ///

@@ -6,7 +6,7 @@ use super::period::{Period, Window};
 use super::report::{Collector, Shortfall};
 use crate::deadline::{feedback_status, Responsibility, Status};
 use crate::policy::Policy;
-use crate::Result;
+use crate::{Error, Result};
 
 pub(crate) fn check(
     ix: &Index<'_>,
@@ -14,9 +14,17 @@ pub(crate) fn check(
     policy: &Policy,
     out: &mut Collector,
 ) -> Result<()> {
-    for o in &ix.data.opinions {
+    for (i, o) in ix.data.opinions.iter().enumerate() {
         if o.received < w.start || o.received > w.end {
             continue;
+        }
+        // The records were taken on as_of: nothing in them can be later.
+        for (day, field) in [(Some(o.received), "received"), (o.fed_back, "fed_back")] {
+            if day.is_some_and(|d| d > w.as_of) {
+                return Err(Error::AfterAsOf {
+                    field: format!("opinions[{i}].{field}"),
+                });
+            }
         }
         let rule = match o.responsibility {
             Responsibility::WithinRemit => "S5.1",

@@ -44,6 +44,33 @@ impl Default for Shape {
 }
 
 impl Shape {
+    /// Largest number of households a generated district may have.
+    pub const MAX_HOUSEHOLDS: u64 = 10_000_000;
+
+    /// Checks that the shape can be generated: 1 to 3 years from 1900 to 2200, at least one
+    /// town and village, and at most [`Shape::MAX_HOUSEHOLDS`] households in all.
+    ///
+    /// # Errors
+    /// `invalid_input` naming `shape` otherwise.
+    pub fn validate(&self) -> Result<()> {
+        let households = u64::from(self.towns)
+            .saturating_mul(u64::from(self.villages_per_town))
+            .saturating_mul(u64::from(self.households_per_village));
+        let ok = (1900..=2200).contains(&self.first_year)
+            && (1..=3).contains(&self.years)
+            && self.towns > 0
+            && self.villages_per_town > 0
+            && households <= Self::MAX_HOUSEHOLDS;
+        if ok {
+            Ok(())
+        } else {
+            Err(crate::Error::InvalidInput {
+                field: "shape".to_string(),
+                detail: "years must be 1 to 3 from 1900 to 2200, with at least one town and village and at most 10 000 000 households".to_string(),
+            })
+        }
+    }
+
     /// The checked range: the first day of the first year to the last day of the last.
     pub fn range(&self) -> (NaiveDate, NaiveDate) {
         let from = NaiveDate::from_ymd_opt(self.first_year, 1, 1).unwrap_or(NaiveDate::MIN);
@@ -92,8 +119,10 @@ fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
 /// A compliant district of the given shape.
 ///
 /// # Errors
+/// `invalid_input` for a shape outside [`Shape::validate`]'s limits;
 /// `calendar_not_covered` when the opinions' deadlines leave the policy's calendar.
 pub fn compliant(shape: &Shape, policy: &Policy) -> Result<Dataset> {
+    shape.validate()?;
     let mut g = Generator {
         rng: Rng(shape.seed),
         shape: *shape,
