@@ -4,10 +4,12 @@
 //! calls the core and converts the result back. It holds no rule, threshold or date
 //! arithmetic. Conventions (see `shared/spec/API.md`):
 //!
-//! - functions and object keys are camelCase in JS (`decideVote`, `basicallySatisfied`);
-//!   enum values are the core's snake_case strings (`not_adopted`, `on_time`);
+//! - functions and object keys are camelCase in JS (`decideVote`, `basicallySatisfied`),
+//!   datasets and reports included (`householdEvents`, `byRule`); enum values are the core's
+//!   snake_case strings (`not_adopted`, `on_time`, `not_met`);
 //! - dates are ISO `YYYY-MM-DD` strings; counts are numbers that must be safe non-negative
-//!   integers (a `bigint` up to 2^64 − 1 is accepted too);
+//!   integers (as an argument, a `bigint` up to 2^64 − 1 is accepted too; inside a dataset
+//!   or policy object, which crosses as JSON, a count is a number);
 //! - optional parameters may be `undefined` or `null`; a missing policy is Banan 2008;
 //! - every bad input throws an `Error` named `LiaisonError` with `code`, `messageZh` and
 //!   `field` (the core's snake_case field or path, `undefined` when there is none).
@@ -20,6 +22,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 
+mod compliance;
+
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
 /** A stable error code: one of `errorCodes()`. */
@@ -27,7 +31,8 @@ export type ErrorCode =
   | "calendar_not_covered" | "date_out_of_range" | "invalid_date" | "invalid_count"
   | "invalid_responsibility" | "invalid_grade" | "no_ballots" | "feedback_before_receipt"
   | "as_of_before_receipt" | "as_of_required" | "attendance_required" | "invalid_attendance"
-  | "duplicate_year" | "invalid_input" | "invalid_policy" | "invalid_calendar";
+  | "duplicate_year" | "invalid_input" | "unknown_reference" | "duplicate_id" | "invalid_period"
+  | "io_error" | "invalid_policy" | "invalid_calendar";
 
 /** What every function of this package throws on bad input. */
 export interface LiaisonError extends Error {
@@ -106,6 +111,8 @@ export type DayCount = "calendar" | "working";
 /** Every parameter of the rules (camelCase keys of the snake_case policy JSON). */
 export interface Policy {
   name: string;
+  /** The rules `check` judges: rule ids (`S5.1`) or systems (`S1`); empty judges every rule. */
+  rules: string[];
   districtSecretaryReceptionsPerYear: number;
   townSecretaryReceptionsPerMonth: number;
   villageSecretaryReceptionsPerWeek: number;
@@ -130,7 +137,6 @@ export interface Policy {
   undeterminedAs: Grade | null;
   rectifyDissatisfied: Threshold;
   resignAfterUnqualifiedYears: number;
-  assistanceCoverage: Threshold;
   branchLinkDeedsPerYear: number;
   pairingMinFenPerYear: number;
   industryVillageDeedsPerYear: number;
@@ -286,35 +292,63 @@ fn snake_to_camel(key: &str) -> String {
 }
 
 /// Renames the keys of JS input (camelCase) to the core's snake_case, recursively. A key
-/// that is not camelCase (`basically_satisfied`, `a__b`) would not survive the renaming back
-/// and is refused: the error is the path to it. An integer beyond JS's safe range was
+/// that is not camelCase (`basically_satisfied`, `a__b`, `Units`) would not survive the
+/// renaming back or would start with `_`, and is refused: the error is the path to it. An integer beyond JS's safe range was
 /// rounded by JS, so it is passed on as a float, which the core refuses as a count.
 fn keys_to_snake(value: Value, path: &str) -> Result<Value, String> {
+    rename_to_snake(value).map_err(|mut steps| {
+        // The steps come innermost first; the path is written only for the error.
+        let mut out = path.to_string();
+        while let Some(step) = steps.pop() {
+            match step {
+                Step::Key(key) if out.is_empty() => out = key,
+                Step::Key(key) => {
+                    out.push('.');
+                    out.push_str(&key);
+                }
+                Step::Index(i) => out.push_str(&format!("[{i}]")),
+            }
+        }
+        out
+    })
+}
+
+/// One step of the path to a refused key.
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+fn rename_to_snake(value: Value) -> Result<Value, Vec<Step>> {
     match value {
         Value::Object(map) => {
             let mut out = Map::new();
             for (key, v) in map {
                 let snake = camel_to_snake(&key);
-                let here = if path.is_empty() {
-                    snake.clone()
-                } else {
-                    format!("{path}.{snake}")
-                };
-                if snake_to_camel(&snake) != key {
-                    return Err(if path.is_empty() {
-                        key
-                    } else {
-                        format!("{path}.{key}")
-                    });
+                if snake_to_camel(&snake) != key || snake.starts_with('_') {
+                    return Err(vec![Step::Key(key)]);
                 }
-                out.insert(snake, keys_to_snake(v, &here)?);
+                match rename_to_snake(v) {
+                    Ok(v) => {
+                        out.insert(snake, v);
+                    }
+                    Err(mut steps) => {
+                        steps.push(Step::Key(snake));
+                        return Err(steps);
+                    }
+                }
             }
             Ok(Value::Object(out))
         }
         Value::Array(items) => items
             .into_iter()
             .enumerate()
-            .map(|(i, v)| keys_to_snake(v, &format!("{path}[{i}]")))
+            .map(|(i, v)| {
+                rename_to_snake(v).map_err(|mut steps| {
+                    steps.push(Step::Index(i));
+                    steps
+                })
+            })
             .collect::<Result<Vec<_>, _>>()
             .map(Value::Array),
         Value::Number(n) => {
@@ -346,34 +380,67 @@ fn policy(value: &JsValue) -> liaison::Result<Policy> {
 // Results
 
 /// A core result as a JS value with camelCase keys, in the order the core declares them.
+/// The keys are renamed in the JSON text, so that one `JSON.parse` builds the whole value
+/// (a large report holds hundreds of thousands of keys).
 fn to_js<T: Serialize>(value: &T) -> JsResult<JsValue> {
     let json = serde_json::to_string(value).map_err(|e| internal_error(&e.to_string()))?;
-    let parsed = js_sys::JSON::parse(&json).map_err(|_| internal_error("result is not JSON"))?;
-    Ok(keys_to_camel(parsed))
+    js_sys::JSON::parse(&camel_keys(&json)).map_err(|_| internal_error("result is not JSON"))
 }
 
-/// Renames the snake_case keys of parsed JSON (plain objects and arrays) to camelCase,
-/// recursively, keeping their order.
-fn keys_to_camel(value: JsValue) -> JsValue {
-    if js_sys::Array::is_array(&value) {
-        let items: js_sys::Array = value.unchecked_into();
-        return items
-            .iter()
-            .map(keys_to_camel)
-            .collect::<js_sys::Array>()
-            .into();
+/// Renames every object key of JSON text from snake_case to camelCase (as
+/// [`snake_to_camel`]), leaving every value, string values included, as it is.
+fn camel_keys(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    // For each open bracket: whether it is an object's.
+    let mut objects: Vec<bool> = Vec::new();
+    let mut key_next = false;
+    let (mut in_string, mut in_key, mut escaped, mut upper) = (false, false, false, false);
+    for c in json.chars() {
+        if in_string {
+            if escaped {
+                escaped = false;
+                out.push(c);
+                continue;
+            }
+            match c {
+                '\\' => {
+                    escaped = true;
+                    out.push(c);
+                }
+                '"' => {
+                    in_string = false;
+                    upper = false;
+                    out.push(c);
+                }
+                '_' if in_key => upper = true,
+                _ if upper => {
+                    out.push(c.to_ascii_uppercase());
+                    upper = false;
+                }
+                _ => out.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                in_key = key_next;
+                key_next = false;
+            }
+            '{' => {
+                objects.push(true);
+                key_next = true;
+            }
+            '[' => objects.push(false),
+            '}' | ']' => {
+                objects.pop();
+            }
+            ',' => key_next = objects.last() == Some(&true),
+            _ => {}
+        }
+        out.push(c);
     }
-    if !value.is_object() {
-        return value;
-    }
-    let out = js_sys::Object::new();
-    for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
-        let pair: js_sys::Array = entry.unchecked_into();
-        let key = snake_to_camel(&pair.get(0).as_string().unwrap_or_default());
-        // Defining a property of a fresh plain object cannot fail.
-        let _ = Reflect::set(&out, &JsValue::from(key), &keys_to_camel(pair.get(1)));
-    }
-    out.into()
+    out
 }
 
 // ---------------------------------------------------------------------------------------
@@ -582,10 +649,33 @@ mod tests {
             keys_to_snake(v, "years"),
             Err("years[0].basically_satisfied".to_string())
         );
+        let v = serde_json::json!([[{"a": {"bC": [{"d_e": 1}]}}]]);
+        assert_eq!(keys_to_snake(v, ""), Err("[0][0].a.b_c[0].d_e".to_string()));
+        let v = serde_json::json!({"units": [], "Units": []});
+        assert_eq!(
+            keys_to_snake(v, "dataset"),
+            Err("dataset.Units".to_string())
+        );
         let v = serde_json::json!({"calendarYears": [{"rest_days": []}]});
         assert_eq!(
             keys_to_snake(v, ""),
             Err("calendar_years[0].rest_days".to_string())
+        );
+    }
+
+    #[test]
+    fn camel_keys_renames_keys_only() {
+        let json = r#"{"as_of":"2009-01-01","by_rule":[{"not_met":1,"key":"S1.3"}],"x":{"a_b":["c_d",{"e_f":"g_h\"_i\\","j_k":1}]},"rate_permille":null}"#;
+        assert_eq!(
+            camel_keys(json),
+            r#"{"asOf":"2009-01-01","byRule":[{"notMet":1,"key":"S1.3"}],"x":{"aB":["c_d",{"eF":"g_h\"_i\\","jK":1}]},"ratePermille":null}"#
+        );
+        let value = serde_json::json!({"message_zh": "农户 H_1 {\"a_b\": [1, 2]}", "list": [[], {}, [{"z_z": 0}]]});
+        let renamed: Value =
+            serde_json::from_str(&camel_keys(&value.to_string())).unwrap_or_default();
+        assert_eq!(
+            renamed,
+            serde_json::json!({"messageZh": "农户 H_1 {\"a_b\": [1, 2]}", "list": [[], {}, [{"zZ": 0}]]})
         );
     }
 

@@ -2,8 +2,10 @@
 // generated .d.ts declares, and wrong uses that must not compile (`@ts-expect-error`).
 import * as liaison from '../pkg/node/index';
 import type {
-  Consequence, Count, ErrorCode, FeedbackStatus, Grade, IsoDate, LiaisonError, Policy,
-  PolicyInput, Status, VoteOutcome, YearEvaluation,
+  Aid, CompleteDataset, Consequence, Count, Dataset, DetailedReport, ErrorCode, FeedbackStatus,
+  Finding, FindingCode, FindingCodeInfo, GeneratedDistrict, Grade, IsoDate, LiaisonError,
+  Outcome, OutcomeStatus, Period, Planted, Policy, PolicyInput, Report, Rule, RuleId, Status,
+  Tally, UnitGrade, VoteOutcome, YearEvaluation,
 } from '../pkg/node/index';
 import * as web from '../pkg/web/index';
 
@@ -49,8 +51,73 @@ try {
   const message: string = err.message;
 }
 
+// The compliance check: a dataset with camelCase keys, every record type.
+const data: Dataset = {
+  units: [{ id: 'D', level: 'district' }, { id: 'T1', level: 'town', parent: 'D' },
+    { id: 'V1', level: 'village', parent: 'T1' }, { id: 'ORG', level: 'organisation', parent: null }],
+  people: [{ id: 'S', unit: 'V1', role: 'secretary', from: '2008-01-01' },
+    { id: 'DS', unit: 'D', role: 'member', standingCommittee: true, from: '2008-01-01', to: null }],
+  households: [{ id: 'H1', unit: 'V1', member: 'S', poor: true, focus: false, away: true }],
+  terms: [{ unit: 'V1', from: '2008-01-01', to: '2010-12-31' }],
+  receptions: [{ person: 'S', date: '2009-01-06', minutes: 240, place: 'service_centre' }],
+  visits: [{ person: 'S', household: 'H1', date: '2009-01-07' }],
+  householdEvents: [{ id: 'E1', household: 'H1', kind: 'wedding_or_funeral', date: '2009-01-08' }],
+  meetings: [{ unit: 'V1', date: '2009-01-20' }],
+  opinions: [{ id: 'O1', unit: 'V1', received: '2009-01-05', responsibility: 1, fedBack: null, result: false, closed: false },
+    { id: 'O2', unit: 'V1', received: '2009-01-05', responsibility: '牵头解决' }],
+  commitments: [{
+    id: 'C1', unit: 'V1', year: 2009, kind: 'annual', proposed: '2009-01-02', voted: null,
+    items: [{ id: 'I1', approve: 20, disapprove: 1, abstain: 0, listed: true }],
+  }],
+  evaluations: [{ unit: 'V1', year: 2009, satisfied: 60, basicallySatisfied: 30, dissatisfied: 10, combined: 'qualified' }],
+  links: [{ id: 'L1', kind: 'branch_link', helper: 'ORG', unit: 'V1', from: '2008-01-01', to: null }],
+  deeds: [{ link: 'L1', date: '2009-05-01' }],
+  pairings: [{ id: 'P1', household: 'H1', from: '2008-06-01' }],
+  aid: [{ pairing: 'P1', date: '2009-03-01', amountFen: 50000 }],
+};
+const report: Report = liaison.check(data, '2009-01-01', '2009-12-31', '2010-01-20');
+const report2: Report = liaison.check({}, '2009-01-01', '2009-12-31', '2010-01-20', { rules: ['S1', 'S5.1'] });
+const report3 = liaison.check(data, '2009-01-01', '2009-12-31', '2010-01-20', null);
+const finding: Finding = report.findings[0];
+const ruleId: RuleId = finding.rule;
+const findingCode: FindingCode = finding.code;
+const zh: string = finding.messageZh;
+const expected: number = finding.expected - finding.actual;
+const period: Period = finding.period;
+const label: string = period.label;
+const tally: Tally = report.byRule[0];
+const notMet: number = tally.notMet + tally.notJudged + tally.judged + tally.met;
+const rate: number | null = tally.ratePermille;
+const byUnit: Tally[] = report.byUnit;
+const unitGrade: UnitGrade = report.grades[0];
+const ballot: Grade = unitGrade.ballot;
+const asOf: IsoDate = report.asOf;
+const detailed: DetailedReport = liaison.checkDetailed(data, '2009-01-01', '2009-12-31', '2010-01-20');
+const judgement: Outcome = detailed.outcomes[0];
+const outcomeStatus: OutcomeStatus = judgement.status;
+const asReport: Report = detailed;
+
+const district: GeneratedDistrict = liaison.generateDistrict();
+const district2 = liaison.generateDistrict(7n, 2, 3, 8, 2023, 3);
+const district3 = liaison.generateDistrict(7, null, undefined, 10, 2020, 3, { withinRemitDays: 15 });
+const flat: Dataset = { commitments: [{ id: 'C1', unit: 'V1', year: 2009, kind: 'term' }],
+  commitmentItems: [{ commitment: 'C1', id: 'I1', approve: 20, disapprove: 1, listed: true }] };
+const complete: CompleteDataset = district.dataset;
+const aid: Aid = complete.aid[0];
+const fen: number = complete.aid[0].amountFen;
+const parent: string | null = complete.units[0].parent;
+const planted: Planted[] = district.planted;
+const plantedPeriod: string = planted[0].period;
+const again: Report = liaison.check(district.dataset, district.start, district.end, district.asOf);
+const ruleList: Rule[] = liaison.rules();
+const source: string = ruleList[0].sourceZh + ruleList[0].implementedBy + ruleList[0].gloss;
+const codeList: FindingCodeInfo[] = liaison.findingCodes();
+const codeRules: RuleId[] = codeList[0].rules;
+const datasetCode: ErrorCode = 'unknown_reference';
+
 // The web build declares the same functions plus its initialisers.
 const webDue: string = web.deadline('2008-09-25', 1);
+const webReport: Report = web.check(data, '2009-01-01', '2009-12-31', '2010-01-20');
 const init: (module: { module: BufferSource } | BufferSource) => unknown = web.initSync;
 
 // Wrong uses that must not compile.
@@ -68,3 +135,43 @@ const wrongStatus: 'onTime' = fs.status;
 liaison.consequences([{ year: 2009, satisfied: 1, basically_satisfied: 0 }]);
 // @ts-expect-error a policy object has camelCase keys
 const wrongKey: number = policy.within_remit_days;
+// @ts-expect-error dataset keys are camelCase
+liaison.check({ household_events: [] }, '2009-01-01', '2009-12-31', '2010-01-20');
+// @ts-expect-error record keys are camelCase
+liaison.check({ aid: [{ pairing: 'P1', date: '2009-03-01', amount_fen: 50000 }] }, '2009-01-01', '2009-12-31', '2010-01-20');
+// @ts-expect-error an unknown unit level
+liaison.check({ units: [{ id: 'V1', level: 'hamlet' }] }, '2009-01-01', '2009-12-31', '2010-01-20');
+// @ts-expect-error minutes are a number
+liaison.check({ receptions: [{ person: 'S', date: '2009-01-06', minutes: '240' }] }, '2009-01-01', '2009-12-31', '2010-01-20');
+// @ts-expect-error a visit names its household
+liaison.check({ visits: [{ person: 'S', date: '2009-01-07' }] }, '2009-01-01', '2009-12-31', '2010-01-20');
+// @ts-expect-error a flat commitment item names its commitment
+liaison.check({ commitmentItems: [{ id: 'I1', approve: 20, disapprove: 1, listed: true }] }, '2009-01-01', '2009-12-31', '2010-01-20');
+// @ts-expect-error the generator writes nested items only
+const wrongFlat = district.dataset.commitmentItems;
+// @ts-expect-error asOf is required
+liaison.check(data, '2009-01-01', '2009-12-31');
+// @ts-expect-error the dataset is an object, not JSON text
+liaison.check('{"units": []}', '2009-01-01', '2009-12-31', '2010-01-20');
+// @ts-expect-error report keys are camelCase
+const wrongByRule = report.by_rule;
+// @ts-expect-error finding keys are camelCase
+const wrongZh: string = finding.message_zh;
+// @ts-expect-error tallies are numbers
+const wrongTally: string = tally.notMet;
+// @ts-expect-error the rate may be null
+const wrongRate: number = tally.ratePermille;
+// @ts-expect-error only checkDetailed has outcomes
+const wrongOutcomes = report.outcomes;
+// @ts-expect-error statuses are snake_case strings
+const wrongOutcomeStatus: OutcomeStatus = 'notMet';
+// @ts-expect-error not a rule id
+const wrongRule: RuleId = 'S9.9';
+// @ts-expect-error not a finding code
+const wrongCode: FindingCode = 'too_few';
+// @ts-expect-error the seed is a count, not a string
+liaison.generateDistrict('7');
+// @ts-expect-error rule keys are camelCase
+const wrongSource = liaison.rules()[0].source_zh;
+// @ts-expect-error a finding code's rules are a list
+const wrongRules: string = liaison.findingCodes()[0].rules;

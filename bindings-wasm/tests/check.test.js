@@ -1,0 +1,363 @@
+'use strict';
+// The compliance check from JS: the example district, the synthetic generator, the report's
+// shape, bad datasets, the catalogues, the .d.ts unions and the web build. The shared
+// vectors (tests/vectors/check.json) run in vectors.test.js.
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { pathToFileURL } = require('node:url');
+const { liaison, camelize, thrown } = require('./helpers.js');
+
+const { check, checkDetailed, generateDistrict, rules, findingCodes, errorCodes } = liaison;
+
+const ROOT = path.join(__dirname, '..', '..');
+/** The example district: a snake_case JSON file, its keys turned into camelCase for JS. */
+const EXAMPLE = camelize(JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', 'district.json'), 'utf8')));
+// The range of the demo (Makefile `demo`) and of the generator's default shape.
+const RANGE = ['2023-01-01', '2025-12-31', '2026-01-20'];
+
+/** A report's findings as the generator's planted list: {rule, code, subject, period}, sorted. */
+function asPlanted(report) {
+  const key = (p) => JSON.stringify([p.rule, p.code, p.subject, p.period]);
+  return report.findings
+    .map((f) => ({ rule: f.rule, code: f.code, subject: f.subject, period: f.period.label }))
+    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/** Every object key in a value, recursively. */
+function allKeys(value, out = new Set()) {
+  if (Array.isArray(value)) value.forEach((v) => allKeys(v, out));
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      out.add(k);
+      allKeys(v, out);
+    }
+  }
+  return out;
+}
+
+function assertLiaisonError(e, code, field) {
+  assert.ok(e instanceof Error, `an Error instance: ${e}`);
+  assert.equal(e.name, 'LiaisonError', e.message);
+  assert.equal(e.code, code, e.message);
+  assert.equal(e.field, field, e.message);
+  assert.ok(e.message.length > 0 && e.messageZh.length > 0);
+}
+
+/** A small valid dataset to break in one place. */
+function small() {
+  return {
+    units: [{ id: 'D', level: 'district' }, { id: 'T1', level: 'town', parent: 'D' },
+      { id: 'V1', level: 'village', parent: 'T1' }],
+    people: [{ id: 'S', unit: 'V1', role: 'secretary', from: '2008-01-01' },
+      { id: 'M', unit: 'V1', role: 'member', from: '2008-01-01', to: null }],
+    households: [{ id: 'H1', unit: 'V1', member: 'M', poor: true }],
+    receptions: [{ person: 'S', date: '2009-01-06', minutes: 240, place: 'market' }],
+    visits: [{ person: 'M', household: 'H1', date: '2009-01-07' }, { person: 'S', household: 'H1', date: '2009-01-08' }],
+    householdEvents: [{ id: 'E1', household: 'H1', kind: 'hospital', date: '2009-01-08' }],
+    opinions: [{ id: 'O1', unit: 'V1', received: '2009-01-05', responsibility: '职责内', fedBack: '2009-01-09', result: true, closed: true }],
+    evaluations: [{ unit: 'V1', year: 2009, satisfied: 60, basicallySatisfied: 30, dissatisfied: 10, combined: null }],
+    pairings: [{ id: 'P1', household: 'H1', from: '2008-06-01' }],
+    aid: [{ pairing: 'P1', date: '2009-03-01', amountFen: 50000 }],
+  };
+}
+
+test('the example district gives the 25 planted findings', () => {
+  const report = check(EXAMPLE, ...RANGE);
+  assert.equal(report.findings.length, 25);
+  const generated = generateDistrict();
+  assert.equal(generated.planted.length, 25);
+  assert.deepEqual(asPlanted(report), generated.planted);
+  // The example is the generator's default district, and its range is the demo's.
+  assert.deepEqual(EXAMPLE, generated.dataset);
+  assert.deepEqual([generated.start, generated.end, generated.asOf], RANGE);
+  assert.deepEqual(check(generated.dataset, generated.start, generated.end, generated.asOf), report);
+});
+
+test('the report has camelCase keys and no outcomes; the detailed one has them', () => {
+  const report = check(EXAMPLE, ...RANGE);
+  assert.deepEqual(Object.keys(report), ['start', 'end', 'asOf', 'policy', 'findings', 'byRule', 'byUnit', 'grades']);
+  assert.deepEqual([report.start, report.end, report.asOf], RANGE);
+  assert.equal(report.policy, liaison.policyBanan2008().name);
+  const f = report.findings[0];
+  assert.deepEqual(Object.keys(f), ['rule', 'code', 'unit', 'subject', 'period', 'expected', 'actual', 'message', 'messageZh']);
+  assert.deepEqual(Object.keys(f.period), ['start', 'end', 'label']);
+  assert.equal(typeof f.messageZh, 'string');
+  assert.deepEqual(Object.keys(report.byRule[0]), ['key', 'judged', 'met', 'notMet', 'notJudged', 'ratePermille']);
+  assert.deepEqual(Object.keys(report.grades[0]), ['unit', 'year', 'ballot', 'combined']);
+  for (const t of [...report.byRule, ...report.byUnit]) {
+    assert.equal(t.judged, t.met + t.notMet, t.key);
+    assert.ok(t.ratePermille === null ? t.judged === 0 : Number.isInteger(t.ratePermille), t.key);
+  }
+  assert.ok([...allKeys(report)].every((k) => !k.includes('_')), 'no snake_case key');
+  // Values stay as the core writes them: statuses, grades and labels are not renamed.
+  const detailed = checkDetailed(EXAMPLE, ...RANGE);
+  assert.deepEqual(Object.keys(detailed).slice(-1), ['outcomes']);
+  assert.deepEqual(detailed.findings, report.findings);
+  assert.deepEqual(detailed.byRule, report.byRule);
+  const statuses = new Set(detailed.outcomes.map((o) => o.status));
+  assert.deepEqual([...statuses].sort(), ['met', 'not_judged', 'not_met']);
+  assert.deepEqual(Object.keys(detailed.outcomes[0]), ['rule', 'unit', 'subject', 'period', 'status']);
+  // Every judgement is counted once in the per-rule tallies.
+  const sum = (k) => report.byRule.reduce((n, t) => n + t[k], 0);
+  const count = (s) => detailed.outcomes.filter((o) => o.status === s).length;
+  assert.equal(count('met'), sum('met'));
+  assert.equal(count('not_met'), sum('notMet'));
+  assert.equal(count('not_judged'), sum('notJudged'));
+});
+
+test('an empty dataset judges nothing; the detailed report still has its outcomes', () => {
+  for (const empty of [{}, { units: [] }, { units: undefined }]) {
+    const r = check(empty, '2009-01-01', '2009-12-31', '2010-01-01');
+    assert.deepEqual(r.findings, []);
+    assert.ok(!('outcomes' in r));
+    assert.deepEqual(checkDetailed(empty, '2009-01-01', '2009-12-31', '2010-01-01').outcomes, []);
+  }
+});
+
+test('a small dataset with every camelCase record key is read', () => {
+  const week = checkDetailed(small(), '2009-01-05', '2009-01-11', '2009-02-01', { rules: ['S1.3'] });
+  assert.deepEqual(week.findings, []);
+  assert.deepEqual(week.byRule.map((t) => [t.key, t.judged, t.met]), [['S1.3', 1, 1]]);
+  const quarter = checkDetailed(small(), '2009-01-05', '2009-03-31', '2009-04-01', { rules: ['S2.4', 'S5'] });
+  assert.deepEqual(quarter.findings, []);
+  assert.deepEqual(quarter.byRule.map((t) => [t.key, t.judged, t.met]), [['S2.4', 1, 1], ['S5.1', 1, 1], ['S5.5', 1, 1]]);
+});
+
+test('commitment items may come as a flat list naming their commitment', () => {
+  const flat = structuredClone(EXAMPLE);
+  flat.commitmentItems = flat.commitments.flatMap((c) => c.items.map((item) => ({ commitment: c.id, ...item })));
+  for (const c of flat.commitments) delete c.items;
+  assert.ok(flat.commitmentItems.length > 0);
+  assert.deepEqual(check(flat, ...RANGE), check(EXAMPLE, ...RANGE));
+  flat.commitmentItems[0].commitment = 'NOPE';
+  assertLiaisonError(thrown(() => check(flat, ...RANGE)), 'unknown_reference', 'commitment_items[0].commitment');
+});
+
+test('the policy is used: a rule filter and a district minimum', () => {
+  const s4 = check(EXAMPLE, ...RANGE, { rules: ['S4'] });
+  assert.ok(s4.findings.length > 0);
+  assert.ok(s4.findings.every((f) => f.rule.startsWith('S4.')));
+  assert.ok(s4.byRule.every((t) => t.key.startsWith('S4.')));
+  const all = check(EXAMPLE, ...RANGE);
+  assert.deepEqual(s4.findings, all.findings.filter((f) => f.rule.startsWith('S4.')));
+  // 499.99 yuan is short of 500 and enough for a district asking 300.
+  const data = small();
+  data.aid[0].amountFen = 49999;
+  const range = ['2009-01-01', '2009-12-31', '2010-01-20'];
+  const short = check(data, ...range, { rules: ['S4.3'] });
+  assert.deepEqual(short.findings.map((f) => [f.code, f.expected, f.actual]), [['aid_below_minimum', 50000, 49999]]);
+  assert.deepEqual(check(data, ...range, { rules: ['S4.3'], pairingMinFenPerYear: 30000 }).findings, []);
+  assert.deepEqual(check(data, ...range, null).findings, check(data, ...range).findings);
+});
+
+test('bad records are coded errors naming the snake_case path', () => {
+  const range = ['2009-01-01', '2009-12-31', '2010-01-01'];
+  const bad = (edit, code, field) => {
+    const data = small();
+    edit(data);
+    assertLiaisonError(thrown(() => check(data, ...range)), code, field);
+    assertLiaisonError(thrown(() => checkDetailed(data, ...range)), code, field);
+  };
+  bad((d) => { d.visits[0].household = 'NOPE'; }, 'unknown_reference', 'visits[0].household');
+  bad((d) => { d.units.push({ id: 'V1', level: 'village' }); }, 'duplicate_id', 'units[3].id');
+  bad((d) => { d.people[0].to = '2007-12-31'; }, 'invalid_period', 'people[0].to');
+  bad((d) => { d.people[0].from = '2009-02-29'; }, 'invalid_date', 'people[0].from');
+  bad((d) => { d.people[0].from = new Date(2009, 0, 1); }, 'invalid_date', 'people[0].from');
+  bad((d) => { d.receptions[0].minutes = -30; }, 'invalid_count', 'receptions[0].minutes');
+  bad((d) => { d.receptions[0].minutes = 0.5; }, 'invalid_count', 'receptions[0].minutes');
+  bad((d) => { d.aid[0].amountFen = 2 ** 53; }, 'invalid_count', 'aid[0].amount_fen');
+  bad((d) => { d.aid[0].amountFen = '500'; }, 'invalid_count', 'aid[0].amount_fen');
+  // JSON holds no bigint: a record with one is not a dataset (counts in records are numbers).
+  bad((d) => { d.aid[0].amountFen = 500n; }, 'invalid_input', 'dataset');
+  bad((d) => { d.opinions[0].responsibility = 5; }, 'invalid_responsibility', 'opinions[0].responsibility');
+  bad((d) => { d.evaluations[0].combined = 'good'; }, 'invalid_grade', 'evaluations[0].combined');
+  bad((d) => { d.householdEvents[0].kind = 'birthday'; }, 'invalid_input', 'household_events[0].kind');
+  // Keys are camelCase in JS: a snake_case or unknown key is refused with its path.
+  bad((d) => { d.household_events = d.householdEvents; delete d.householdEvents; }, 'invalid_input', 'household_events');
+  bad((d) => { d.aid[0].amount_fen = 1; delete d.aid[0].amountFen; }, 'invalid_input', 'aid[0].amount_fen');
+  bad((d) => { d.people[1].standing_committee = true; }, 'invalid_input', 'people[1].standing_committee');
+  bad((d) => { d.Units = d.units; }, 'invalid_input', 'Units');
+  assert.equal(thrown(() => check({ peoples: [] }, ...range)).code, 'invalid_input');
+  for (const notData of [undefined, null, 5, 'units', true, [], [{}]]) {
+    assertLiaisonError(thrown(() => check(notData, ...range)), 'invalid_input', 'dataset');
+  }
+  const cyclic = small();
+  cyclic.self = cyclic;
+  assertLiaisonError(thrown(() => check(cyclic, ...range)), 'invalid_input', 'dataset');
+  // An opinion received after the records were taken (and not fed back).
+  const late = small();
+  late.opinions[0].fedBack = null;
+  late.opinions[0].closed = false;
+  assertLiaisonError(thrown(() => check(late, '2009-01-01', '2009-12-31', '2009-01-04')), 'as_of_before_receipt', 'as_of');
+});
+
+test('bad dates, ranges and policies of check', () => {
+  const d = small();
+  assertLiaisonError(thrown(() => check(d, '2009-1-1', '2009-12-31', '2010-01-01')), 'invalid_date', 'start');
+  assertLiaisonError(thrown(() => check(d, '2009-01-01', undefined, '2010-01-01')), 'invalid_date', 'end');
+  assertLiaisonError(thrown(() => check(d, '2009-01-01', '2009-12-31')), 'invalid_date', 'as_of');
+  assertLiaisonError(thrown(() => checkDetailed(d, '2009-01-01', '2009-12-31', 20100101)), 'invalid_date', 'as_of');
+  assertLiaisonError(thrown(() => check(d, '2009-12-31', '2009-01-01', '2010-01-01')), 'invalid_period', 'end');
+  for (const policy of [{ rules: ['S9'] }, { rules: 'S1' }, { withinRemit: 7 }, { within_remit_days: 7 }, 7]) {
+    assertLiaisonError(thrown(() => check(d, '2009-01-01', '2009-12-31', '2010-01-01', policy)), 'invalid_policy', undefined);
+  }
+});
+
+test('generateDistrict: parameters, defaults, seeds and the round trip', () => {
+  const g = generateDistrict();
+  assert.deepEqual(Object.keys(g), ['dataset', 'planted', 'start', 'end', 'asOf']);
+  assert.deepEqual(generateDistrict(2008, 2, 3, 8, 2023, 3), g);
+  assert.deepEqual(generateDistrict(null, undefined, null, undefined, null, undefined), g);
+  assert.deepEqual(generateDistrict(2008n), g);
+  // The dataset is written with camelCase keys and every key present.
+  const keys = allKeys(g.dataset);
+  for (const k of ['householdEvents', 'standingCommittee', 'amountFen', 'basicallySatisfied', 'fedBack']) {
+    assert.ok(keys.has(k), k);
+  }
+  assert.ok([...keys].every((k) => !k.includes('_')), 'no snake_case key');
+  assert.deepEqual(Object.keys(g.planted[0]), ['rule', 'code', 'subject', 'period']);
+  const sorted = [...g.planted].sort((a, b) => (JSON.stringify(Object.values(a)) < JSON.stringify(Object.values(b)) ? -1 : 1));
+  assert.deepEqual(g.planted, sorted);
+  for (const [seed, firstYear] of [[1, 2023], [2, 2022], [2n ** 64n - 1n, 2023]]) {
+    const other = generateDistrict(seed, 2, 4, 9, firstYear);
+    assert.deepEqual(asPlanted(check(other.dataset, other.start, other.end, other.asOf)), other.planted, String(seed));
+  }
+  assert.notDeepEqual(generateDistrict(1).dataset, g.dataset);
+  // The policy is the generator's too: Banan 2008 by default.
+  assert.deepEqual(generateDistrict(2008, 2, 3, 8, 2023, 3, null), g);
+  assert.deepEqual(generateDistrict(2008, 2, 3, 8, 2023, 3, liaison.policyBanan2008()), g);
+  assertLiaisonError(thrown(() => generateDistrict(2008, 2, 3, 8, 2023, 3, { withinRemit: 7 })), 'invalid_policy', undefined);
+  const other = { withinRemitDays: 15 };
+  const g15 = generateDistrict(2008, 2, 3, 8, 2023, 3, other);
+  assert.deepEqual(asPlanted(check(g15.dataset, g15.start, g15.end, g15.asOf, other)), g15.planted);
+});
+
+test('generateDistrict: bad parameters are coded errors', () => {
+  assertLiaisonError(thrown(() => generateDistrict(2008, 1)), 'invalid_input', 'shape');
+  assertLiaisonError(thrown(() => generateDistrict(2008, 2, 3, 8, 2023, 2)), 'invalid_input', 'shape');
+  const params = ['seed', 'towns', 'villages_per_town', 'households_per_village', 'first_year', 'years'];
+  for (const [i, field] of params.entries()) {
+    for (const bad of [-1, 0.5, NaN, '2', {}, 2 ** 53]) {
+      const args = [2008, 2, 3, 8, 2023, 3];
+      args[i] = bad;
+      assertLiaisonError(thrown(() => generateDistrict(...args)), 'invalid_count', field);
+    }
+  }
+  // Beyond the size of the core's field: u32 for sizes, i32 for years.
+  assertLiaisonError(thrown(() => generateDistrict(1, 2 ** 32)), 'invalid_count', 'towns');
+  assertLiaisonError(thrown(() => generateDistrict(1, 2, 3, 8, 2 ** 31)), 'invalid_count', 'first_year');
+  assertLiaisonError(thrown(() => generateDistrict(2n ** 64n)), 'invalid_count', 'seed');
+  // Years the policy's holiday calendar does not cover.
+  assertLiaisonError(thrown(() => generateDistrict(1, 2, 3, 8, 2040)), 'calendar_not_covered', undefined);
+});
+
+test('rules() and findingCodes() are the core catalogues, and findings cite them', () => {
+  const list = rules();
+  assert.equal(list.length, 38);
+  assert.deepEqual(Object.keys(list[0]), ['id', 'gloss', 'sourceZh', 'implementedBy']);
+  assert.equal(list[0].id, 'S1.1');
+  assert.equal(list[0].sourceZh, '区委书记每年集中接待群众不少于2次，每次不少于半天。');
+  const ids = list.map((r) => r.id);
+  assert.equal(new Set(ids).size, ids.length);
+  const codes = findingCodes();
+  assert.deepEqual(Object.keys(codes[0]), ['code', 'rules', 'meaning']);
+  assert.deepEqual(codes[0].rules, ['S1.1', 'S1.2', 'S1.3']);
+  assert.equal(new Set(codes.map((c) => c.code)).size, codes.length);
+  for (const c of codes) assert.ok(c.rules.length > 0 && c.rules.every((r) => ids.includes(r)), c.code);
+  const detailed = checkDetailed(EXAMPLE, ...RANGE);
+  for (const f of detailed.findings) {
+    const entry = codes.find((c) => c.code === f.code);
+    assert.ok(entry && entry.rules.includes(f.rule), `${f.code} ${f.rule}`);
+  }
+  assert.ok(detailed.outcomes.every((o) => ids.includes(o.rule)));
+});
+
+test('the unions of the .d.ts are the lists the package gives', () => {
+  const dts = fs.readFileSync(path.join(__dirname, '..', 'pkg', 'node', 'index.d.ts'), 'utf8');
+  const union = (name) => {
+    const m = dts.match(new RegExp(`export type ${name} =([^;]*);`));
+    assert.ok(m, `${name} in index.d.ts`);
+    return [...m[1].matchAll(/"([^"]*)"/g)].map((x) => x[1]);
+  };
+  assert.deepEqual(union('ErrorCode'), errorCodes());
+  assert.deepEqual(union('FindingCode'), findingCodes().map((c) => c.code));
+  assert.deepEqual(union('RuleId'), rules().map((r) => r.id));
+  // Every key the generator writes is declared for its record type, and no other.
+  const body = (name) => {
+    const m = dts.match(new RegExp(`export interface ${name}(?: extends \\w+)? \\{([^}]*)\\}`));
+    assert.ok(m, `interface ${name}`);
+    return Object.fromEntries([...m[1].matchAll(/^\s*(\w+)(\??): ([^;]+);/gm)].map((x) => [x[1], x[3]]));
+  };
+  const declared = (name) => Object.keys(body(name)).sort();
+  const lists = body('Dataset');
+  const g = generateDistrict();
+  assert.deepEqual(Object.keys(g.dataset).sort(), Object.keys(lists).filter((k) => k !== 'commitmentItems').sort());
+  assert.deepEqual(declared('CommitmentItemRow'), ['commitment']);
+  for (const [list, rows] of Object.entries(g.dataset)) {
+    const type = lists[list].replace('[]', '');
+    assert.ok(rows.length > 0, list);
+    assert.deepEqual(Object.keys(rows[0]).sort(), declared(type), type);
+  }
+  assert.deepEqual(Object.keys(liaison.policyBanan2008()).sort(), declared('Policy'));
+  const item = g.dataset.commitments.find((c) => c.items.length > 0).items[0];
+  assert.deepEqual(Object.keys(item).sort(), declared('CommitmentItem'));
+  const report = checkDetailed(EXAMPLE, ...RANGE);
+  for (const [value, type] of [[report, 'DetailedReport'], [report.findings[0], 'Finding'], [report.byRule[0], 'Tally'],
+    [report.findings[0].period, 'Period'], [report.outcomes[0], 'Outcome'], [report.grades[0], 'UnitGrade'],
+    [g.planted[0], 'Planted'], [g, 'GeneratedDistrict'], [rules()[0], 'Rule'], [findingCodes()[0], 'FindingCodeInfo']]) {
+    const keys = type === 'DetailedReport' ? [...declared('Report'), 'outcomes'].sort() : declared(type);
+    assert.deepEqual(Object.keys(value).sort(), keys, type);
+  }
+});
+
+test('no input to the compliance functions traps or throws anything but a LiaisonError', () => {
+  const values = [undefined, null, 0, 1, 2.5, NaN, '', '2009-01-01', true, 1n, -1n, {}, [], [{}],
+    { units: [{}] }, Symbol('s'), () => 1, new Proxy({}, { get() { throw new Error('boom'); } })];
+  for (const fn of [check, checkDetailed]) {
+    for (const a of values) {
+      for (const b of values.slice(0, 8)) {
+        try {
+          fn(a, b, '2009-12-31', '2010-01-01');
+          fn(small(), '2009-01-01', a, b);
+          fn(small(), '2009-01-01', '2009-12-31', '2010-01-01', a);
+        } catch (e) {
+          assert.equal(e.name, 'LiaisonError', `${fn.name}: ${e}`);
+        }
+      }
+    }
+  }
+  for (const a of values) {
+    try {
+      generateDistrict(a, a === undefined ? 0 : a);
+    } catch (e) {
+      assert.equal(e.name, 'LiaisonError', `generateDistrict: ${e}`);
+    }
+  }
+  // The module still works afterwards.
+  assert.equal(check(EXAMPLE, ...RANGE).findings.length, 25);
+});
+
+test('the web build gives the same report via initSync', async () => {
+  const dir = path.join(__dirname, '..', 'pkg', 'web');
+  const web = await import(pathToFileURL(path.join(dir, 'index.js')).href);
+  web.initSync({ module: fs.readFileSync(path.join(dir, 'index_bg.wasm')) });
+  assert.deepEqual(web.check(EXAMPLE, ...RANGE), check(EXAMPLE, ...RANGE));
+  assert.deepEqual(web.checkDetailed(EXAMPLE, ...RANGE), checkDetailed(EXAMPLE, ...RANGE));
+  assert.deepEqual(web.generateDistrict(), generateDistrict());
+  assert.deepEqual(web.rules(), rules());
+  assert.deepEqual(web.findingCodes(), findingCodes());
+  const e = thrown(() => web.check({ visits: [{ person: 'P', household: 'H', date: '2009-01-01' }] }, ...RANGE));
+  assert.equal(e.code, 'unknown_reference');
+  assert.equal(e.field, 'visits[0].person');
+});
+
+
+// A known gap of the core, kept visible: skipped with its reason until the core closes it.
+test('a shape at the end of the calendar is an error, not a trap', {
+  skip: 'core: synthetic::Shape is not checked (first_year or years near i32::MAX overflow and trap; first_year 262142 never ends)',
+}, () => {
+  assertLiaisonError(thrown(() => generateDistrict(1, 2, 3, 8, 2 ** 31 - 1)), 'invalid_input', 'shape');
+  assertLiaisonError(thrown(() => generateDistrict(1, 2, 3, 8, 2023, 2 ** 31 - 1)), 'invalid_input', 'shape');
+});
