@@ -10,7 +10,7 @@ WASM   := bindings-wasm
 # wasm-bindgen-cli must equal the crate version pinned in Cargo.lock exactly.
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/[^0-9.]/, ""); print}' Cargo.lock)
 
-.PHONY: test setup setup-python setup-wasm lint test-rust test-python test-js demo bench clean
+.PHONY: test setup setup-python setup-wasm lint test-rust test-python test-js demo demo-web bench clean
 
 test: setup lint test-rust test-python test-js
 	@echo "make test: all checks passed"
@@ -31,6 +31,7 @@ setup-wasm:
 		$(CARGO) install wasm-bindgen-cli --version "$(WASM_BINDGEN_VERSION)" --force; \
 	fi
 	cd $(WASM) && npm ci --no-audit --no-fund --loglevel=error
+	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium chromium-driver)
 
 ## ---- checks ----
 lint:
@@ -50,6 +51,7 @@ test-js:
 	bash $(WASM)/build.sh
 	node --test $(WASM)/tests/*.test.js
 	$(WASM)/node_modules/.bin/tsc -p $(WASM)
+	TMPDIR=$$(mktemp -d) node --test $(WASM)/tests-browser/*.test.js
 
 ## ---- for people ----
 demo:
@@ -63,6 +65,10 @@ bench: setup
 	$(PY) bench/register.py
 	bash $(WASM)/build.sh
 	node bench/wasm.js
+
+demo-web:
+	bash $(WASM)/build.sh
+	node $(WASM)/demo/serve.js
 
 clean:
 	$(CARGO) clean

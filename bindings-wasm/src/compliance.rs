@@ -378,8 +378,9 @@ fn run(
 ///
 /// @throws {LiaisonError} `invalid_input`, `invalid_date`, `invalid_count`,
 /// `invalid_responsibility`, `invalid_grade` (a bad record, `field` its snake_case path);
-/// `unknown_reference`, `duplicate_id`, `invalid_period`; `as_of_before_receipt`,
-/// `calendar_not_covered`, `no_ballots`, `attendance_required`, `invalid_policy`
+/// `unknown_reference`, `duplicate_id`, `invalid_period`; `after_as_of` (an opinion
+/// received or fed back after `asOf`), `calendar_not_covered`, `no_ballots`,
+/// `attendance_required`, `invalid_policy`
 #[wasm_bindgen(js_name = check, unchecked_return_type = "Report")]
 pub fn check_js(
     #[wasm_bindgen(unchecked_param_type = "Dataset")] dataset: JsValue,

@@ -7,6 +7,9 @@
 //! - functions and object keys are camelCase in JS (`decideVote`, `basicallySatisfied`),
 //!   datasets and reports included (`householdEvents`, `byRule`); enum values are the core's
 //!   snake_case strings (`not_adopted`, `on_time`, `not_met`);
+//! - except form documents (F1–F5, `forms.rs`): their snake_case keys are the forms' field
+//!   names in every language, so documents, redacted documents and schemas cross unchanged;
+//!   only the keys of the result wrappers are camelCase (`messageZh`, `labelZh`);
 //! - dates are ISO `YYYY-MM-DD` strings; counts are numbers that must be safe non-negative
 //!   integers (as an argument, a `bigint` up to 2^64 − 1 is accepted too; inside a dataset
 //!   or policy object, which crosses as JSON, a count is a number);
@@ -23,6 +26,7 @@ use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 
 mod compliance;
+mod forms;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
@@ -32,7 +36,7 @@ export type ErrorCode =
   | "invalid_responsibility" | "invalid_grade" | "no_ballots" | "feedback_before_receipt"
   | "as_of_before_receipt" | "as_of_required" | "attendance_required" | "invalid_attendance"
   | "duplicate_year" | "invalid_input" | "unknown_reference" | "duplicate_id" | "invalid_period"
-  | "io_error" | "invalid_policy" | "invalid_calendar";
+  | "after_as_of" | "io_error" | "invalid_policy" | "invalid_calendar";
 
 /** What every function of this package throws on bad input. */
 export interface LiaisonError extends Error {

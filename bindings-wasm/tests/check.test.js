@@ -190,7 +190,7 @@ test('bad records are coded errors naming the snake_case path', () => {
   const late = small();
   late.opinions[0].fedBack = null;
   late.opinions[0].closed = false;
-  assertLiaisonError(thrown(() => check(late, '2009-01-01', '2009-12-31', '2009-01-04')), 'as_of_before_receipt', 'as_of');
+  assertLiaisonError(thrown(() => check(late, '2009-01-01', '2009-12-31', '2009-01-04')), 'after_as_of', 'opinions[0].received');
 });
 
 test('bad dates, ranges and policies of check', () => {

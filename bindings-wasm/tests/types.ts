@@ -7,6 +7,10 @@ import type {
   Outcome, OutcomeStatus, Period, Planted, Policy, PolicyInput, Report, Rule, RuleId, Status,
   Tally, UnitGrade, VoteOutcome, YearEvaluation,
 } from '../pkg/node/index';
+import type {
+  FieldError, FieldErrorCode, FieldKind, FormDocument, FormField, FormKind, FormSchema, JsonValue,
+  ValidationResult,
+} from '../pkg/node/index';
 import * as web from '../pkg/web/index';
 
 const policy: Policy = liaison.policyBanan2008();
@@ -115,6 +119,28 @@ const codeList: FindingCodeInfo[] = liaison.findingCodes();
 const codeRules: RuleId[] = codeList[0].rules;
 const datasetCode: ErrorCode = 'unknown_reference';
 
+// The forms: documents keep their snake_case field names; the result wrappers are camelCase.
+const kind: FormKind = 'reception_record';
+const record = { date: '2008-12-01', receiver: '李明', visitor: { name: '张三', phone: '13812341234' } };
+const validation: ValidationResult = liaison.validateForm(kind, record);
+const validation2 = liaison.validateForm('register_entry', { number: 1 }, { moveRestDay: false });
+const validation3 = liaison.validateForm('visit_diary', JSON.parse('{}'), null);
+const fieldError: FieldError = validation.errors[0];
+const errorPath: string = fieldError.path;
+const fieldCode: FieldErrorCode = fieldError.code;
+const fieldZh: string = fieldError.messageZh + fieldError.message + fieldError.rule;
+const valid: boolean = validation2.valid && validation3.valid;
+const redacted: FormDocument = liaison.redact('visit_diary', record);
+const redactedPhone: JsonValue = redacted['visitor'];
+const schema: FormSchema = liaison.formSchema('feedback_slip');
+const schemaTitle: string = schema.title;
+const order: string[] = schema['x-order'];
+const fields: FormField[] = liaison.formFields('visit_diary');
+const fieldLabel: string = fields[0].labelZh;
+const fieldKind: FieldKind = fields[0].kind;
+const fieldCodes: FieldErrorCode[] = liaison.fieldErrorCodes();
+const webValidation: ValidationResult = web.validateForm('visit_diary', record);
+
 // The web build declares the same functions plus its initialisers.
 const webDue: string = web.deadline('2008-09-25', 1);
 const webReport: Report = web.check(data, '2009-01-01', '2009-12-31', '2010-01-20');
@@ -175,3 +201,19 @@ liaison.generateDistrict('7');
 const wrongSource = liaison.rules()[0].source_zh;
 // @ts-expect-error a finding code's rules are a list
 const wrongRules: string = liaison.findingCodes()[0].rules;
+// @ts-expect-error not a form kind
+liaison.validateForm('form_9', {});
+// @ts-expect-error the kind comes first
+liaison.validateForm(record, 'reception_record');
+// @ts-expect-error the Chinese message is messageZh
+const wrongMessageZh = validation.errors[0].message_zh;
+// @ts-expect-error not a field error code
+const wrongFieldCode: FieldErrorCode = 'invalidPhone';
+// @ts-expect-error a form field's label is labelZh
+const wrongLabel = fields[0].label_zh;
+// @ts-expect-error the policy of a form is a camelCase policy object
+liaison.validateForm('register_entry', {}, { move_rest_day: false });
+// @ts-expect-error redact takes a document object
+liaison.redact('reception_record', 'text');
+// @ts-expect-error valid is a boolean
+const wrongValid: string = validation.valid;

@@ -17,7 +17,13 @@ const FUNCTIONS = {
   consequences: [liaison.consequences, ['years', 'policy']],
   is_rest_day: [liaison.isRestDay, ['date', 'policy']],
   check: [liaison.check, ['dataset', 'start', 'end', 'as_of', 'policy']],
+  validate_form: [liaison.validateForm, ['kind', 'data', 'policy']],
+  redact: [liaison.redact, ['kind', 'data']],
 };
+
+// Functions on form documents: their arguments and results keep the forms' snake_case
+// field names (README: "Form documents"), so nothing is camelCased but the policy.
+const FORM_FUNCTIONS = new Set(['validate_form', 'redact']);
 
 /** The case's policy as a JS policy object, loaded from `policy_json` when it has one. */
 function policyOf(kase) {
@@ -34,7 +40,11 @@ function run(fn, kase) {
   const entry = FUNCTIONS[fn];
   assert.ok(entry, `unknown function ${fn}`);
   const [call, params] = entry;
-  const args = params.map((p) => (p === 'policy' ? policyOf(kase) : camelize(kase.args[p])));
+  const asIs = FORM_FUNCTIONS.has(fn);
+  const args = params.map((p) => {
+    if (p === 'policy') return policyOf(kase);
+    return asIs ? kase.args[p] : camelize(kase.args[p]);
+  });
   // Leave off absent arguments at the end, as a caller would.
   while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
   return call(...args);
@@ -98,6 +108,16 @@ for (const file of files) {
           for (const [rule, counts] of Object.entries(kase.expect.by_rule || {})) {
             assert.deepEqual(shape.by_rule[rule], counts, `by_rule ${rule}`);
           }
+          return;
+        }
+        if (doc.function === 'validate_form') {
+          // Only [path, code] is compared; messages are checked in forms.test.js.
+          assert.deepEqual(got.errors.map((e) => [e.path, e.code]), kase.expect);
+          assert.equal(got.valid, kase.expect.length === 0);
+          return;
+        }
+        if (doc.function === 'redact') {
+          assert.deepEqual(got, kase.expect);
           return;
         }
         const expect = camelize(kase.expect);
