@@ -10,7 +10,7 @@ WASM   := bindings-wasm
 # wasm-bindgen-cli must equal the crate version pinned in Cargo.lock exactly.
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/[^0-9.]/, ""); print}' Cargo.lock)
 
-.PHONY: test setup setup-python setup-wasm lint test-rust test-python test-js demo demo-web bench clean
+.PHONY: test setup setup-python setup-wasm lint test-rust test-python test-js test-spark demo demo-web bench clean
 
 test: setup lint test-rust test-python test-js
 	@echo "make test: all checks passed"
@@ -43,7 +43,7 @@ test-rust:
 	$(CARGO) test --workspace
 
 test-python: setup-python
-	cd bindings-python && VIRTUAL_ENV=$(VENV) PATH=$(VENV)/bin:$$PATH maturin develop --release -q
+	cd bindings-python && VIRTUAL_ENV=$(VENV) PATH=$(VENV)/bin:$$PATH maturin develop -q
 	$(PY) -m pytest bindings-python/tests -q
 	cd bindings-python && $(PY) -m mypy.stubtest liaison
 
@@ -65,6 +65,12 @@ bench: setup
 	$(PY) bench/register.py
 	bash $(WASM)/build.sh
 	node bench/wasm.js
+
+# PySpark (about 490 MB) is not part of make test: evaluate_batches inside mapInArrow, local[2].
+test-spark: setup-python
+	$(PY) -m pip install -q --disable-pip-version-check -r bindings-python/requirements-spark.txt
+	cd bindings-python && VIRTUAL_ENV=$(VENV) PATH=$(VENV)/bin:$$PATH maturin develop -q
+	$(PY) -m pytest bindings-python/tests/spark_demo.py -q
 
 demo-web:
 	bash $(WASM)/build.sh

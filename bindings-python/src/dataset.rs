@@ -1,33 +1,25 @@
 //! The `dataset` argument of `check`: a path, the JSON shape as a dict, or tables per
-//! record type (lists of dicts, pandas or polars DataFrames). Reading and checking the
-//! records is the core's (`Dataset::from_value`, `Dataset::from_path`); this only says
-//! what each Python object holds, and puts commitment items given apart (as
-//! `commitment_items.csv` holds them) into their commitments, as the CSV reader does.
+//! record type (lists of dicts, pandas or polars DataFrames, Arrow tables). Reading and
+//! checking the records, and putting a flat `commitment_items` table into its commitments,
+//! is the core's (`Dataset::from_tables`, `Dataset::from_value`, `Dataset::from_path`);
+//! this only says what each Python object holds.
 
 use crate::error::BindResult;
 use crate::json::{to_json, NanAs};
-use liaison::convert::from_value;
-use liaison::dataset::{CommitmentItem, Dataset};
+use liaison::dataset::Dataset;
 use liaison::Error;
+use pyo3::exceptions::PyImportError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDateTime, PyDict, PyFloat, PyMapping, PyString};
 use serde_json::{Map, Value};
 use std::path::PathBuf;
 
-/// The table of commitment items kept apart from the commitments (CSV and frames).
-const ITEMS: &str = "commitment_items";
-
 /// Where the records come from, ready to be read by the core without the GIL.
 pub enum Source {
     /// A JSON file or a folder of CSV files.
     Path(PathBuf),
-    /// The JSON shape, with the rows of `commitment_items` (if given) still apart.
-    Tables {
-        /// Record type → list of records.
-        tables: Map<String, Value>,
-        /// Rows of `commitment_items`, each naming its `commitment`.
-        items: Option<Value>,
-    },
+    /// Record type → list of records (`commitment_items` among them, if given).
+    Tables(Map<String, Value>),
     /// Anything else, as JSON, for the core to accept or refuse.
     Other(Value),
 }
@@ -37,14 +29,15 @@ impl Source {
     pub fn read(self) -> liaison::Result<Dataset> {
         match self {
             Source::Path(path) => Dataset::from_path(&path),
-            Source::Tables { tables, items } => Dataset::from_value(attach_items(tables, items)?),
+            Source::Tables(tables) => Dataset::from_tables(tables),
             Source::Other(value) => Dataset::from_value(value),
         }
     }
 }
 
 /// Says what `obj` is: a `str` or `os.PathLike` path, a mapping of record type → records
-/// (a list of dicts or a DataFrame), or something the core will refuse.
+/// (a list of dicts, a DataFrame or an Arrow table), or something the core will refuse.
+/// Paths in errors are bare, as the core's: `receptions[0].date`.
 pub fn source(obj: &Bound<'_, PyAny>) -> BindResult<Source> {
     if obj.is_instance_of::<PyString>() || obj.hasattr("__fspath__")? {
         return Ok(Source::Path(obj.extract::<PathBuf>()?));
@@ -53,7 +46,6 @@ pub fn source(obj: &Bound<'_, PyAny>) -> BindResult<Source> {
         return Ok(Source::Other(to_json(obj, "dataset", NanAs::Null)?));
     };
     let mut tables = Map::new();
-    let mut items = None;
     for pair in mapping.items()?.iter() {
         let (key, value): (Bound<'_, PyAny>, Bound<'_, PyAny>) = pair.extract()?;
         let key = key
@@ -61,18 +53,13 @@ pub fn source(obj: &Bound<'_, PyAny>) -> BindResult<Source> {
             .ok()
             .and_then(|k| k.to_cow().ok().map(|k| k.into_owned()))
             .ok_or_else(|| invalid_input("dataset", "a key that is not a string"))?;
-        let path = format!("dataset.{key}");
         let rows = match frame_records(&value)? {
-            Some(records) => frame_table(&records, &path)?,
-            None => to_json(&value, &path, NanAs::Null)?,
+            Some(records) => frame_table(&records, &key)?,
+            None => to_json(&value, &key, NanAs::Null)?,
         };
-        if key == ITEMS {
-            items = Some(rows);
-        } else {
-            tables.insert(key, rows);
-        }
+        tables.insert(key, rows);
     }
-    Ok(Source::Tables { tables, items })
+    Ok(Source::Tables(tables))
 }
 
 fn invalid_input(field: &str, detail: &str) -> Error {
@@ -82,8 +69,8 @@ fn invalid_input(field: &str, detail: &str) -> Error {
     }
 }
 
-/// The rows of a pandas or polars DataFrame as a list of dicts, every missing cell (None,
-/// NaN, NaT, `pd.NA`) as `None`; `None` for anything that is not a DataFrame.
+/// The rows of a pandas or polars DataFrame or of an Arrow table as a list of dicts, every
+/// missing cell (None, NaN, NaT, `pd.NA`, null) as `None`; `None` for anything else.
 fn frame_records<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyAny>>> {
     if obj.is_instance_of::<PyMapping>() || obj.is_instance_of::<PyString>() {
         return Ok(None);
@@ -99,6 +86,24 @@ fn frame_records<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyA
             .call_method1("astype", ("object",))?
             .call_method1("where", (present, obj.py().None()))?;
         return Ok(Some(cells.call_method1("to_dict", ("records",))?));
+    }
+    if obj.hasattr("__arrow_c_stream__")? || obj.hasattr("__arrow_c_array__")? {
+        // An Arrow table, record batch or stream (pyarrow, duckdb, ...): its rows through
+        // pyarrow, nulls as None, dates as `datetime.date`, timestamps as `datetime`.
+        let pyarrow = obj.py().import("pyarrow").map_err(|e| {
+            if e.is_instance_of::<PyImportError>(obj.py()) {
+                let err = PyImportError::new_err(
+                    "check() reads Arrow tables through pyarrow, which is not installed \
+                     (pip install pyarrow)",
+                );
+                err.set_cause(obj.py(), Some(e));
+                err
+            } else {
+                e
+            }
+        })?;
+        let table = pyarrow.call_method1("table", (obj,))?;
+        return Ok(Some(table.call_method0("to_pylist")?));
     }
     Ok(None)
 }
@@ -168,60 +173,4 @@ fn midnight(cell: &Bound<'_, PyAny>, field: &str) -> BindResult<Value> {
     let day = cell.call_method0("date").map_err(|_| invalid())?;
     let day = crate::args::date(&day, field)?;
     Ok(Value::String(day.format("%Y-%m-%d").to_string()))
-}
-
-/// Puts each row of `commitment_items` into the `items` of the commitment its
-/// `commitment` names, in row order, as the CSV reader does with `commitment_items.csv`.
-fn attach_items(mut tables: Map<String, Value>, items: Option<Value>) -> liaison::Result<Value> {
-    let Some(items) = items else {
-        return Ok(Value::Object(tables));
-    };
-    let Value::Array(items) = items else {
-        return Err(invalid_input(
-            &format!("dataset.{ITEMS}"),
-            "a list of records",
-        ));
-    };
-    for (i, row) in items.into_iter().enumerate() {
-        let at = format!("dataset.{ITEMS}[{i}]");
-        let Value::Object(mut row) = row else {
-            return Err(invalid_input(&at, "a row that is not a record"));
-        };
-        let owner = match row.remove("commitment") {
-            Some(Value::String(owner)) => owner,
-            Some(_) => return Err(invalid_input(&format!("{at}.commitment"), "not an id")),
-            None => return Err(invalid_input(&format!("{at}.commitment"), "missing key")),
-        };
-        let item: CommitmentItem = from_value(&at, Value::Object(row))?;
-        let unknown = || Error::UnknownReference {
-            field: format!("{ITEMS}[{i}].commitment"),
-            target: "commitment".to_string(),
-        };
-        let commitments = tables
-            .get_mut("commitments")
-            .and_then(Value::as_array_mut)
-            .ok_or_else(unknown)?;
-        let (index, commitment) = commitments
-            .iter_mut()
-            .enumerate()
-            .find_map(|(j, c)| {
-                let c = c.as_object_mut()?;
-                (c.get("id").and_then(Value::as_str) == Some(owner.as_str())).then_some((j, c))
-            })
-            .ok_or_else(unknown)?;
-        let list = commitment
-            .entry("items")
-            .or_insert_with(|| Value::Array(Vec::new()));
-        if list.is_null() {
-            *list = Value::Array(Vec::new());
-        }
-        let Value::Array(list) = list else {
-            return Err(invalid_input(
-                &format!("dataset.commitments[{index}].items"),
-                "not a list",
-            ));
-        };
-        list.push(serde_json::to_value(&item).map_err(|e| invalid_input(&at, &e.to_string()))?);
-    }
-    Ok(Value::Object(tables))
 }

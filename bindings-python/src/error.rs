@@ -10,6 +10,9 @@ use pyo3::types::PyType;
 pub enum BindError {
     /// A bad value, decided by the core's error type.
     Core(liaison::Error),
+    /// A core error located by the binding (a row and column of a table): `field` replaces
+    /// the core's own field, the code and messages stay the core's.
+    At(liaison::Error, String),
     /// An exception that is already a Python one.
     Py(PyErr),
 }
@@ -31,6 +34,7 @@ impl From<BindError> for PyErr {
         match e {
             BindError::Py(e) => e,
             BindError::Core(e) => Python::attach(|py| liaison_error(py, &e)),
+            BindError::At(e, field) => Python::attach(|py| located(py, &e, Some(field))),
         }
     }
 }
@@ -40,16 +44,16 @@ pub type BindResult<T> = Result<T, BindError>;
 
 /// `liaison.LiaisonError(message, code, message_zh, field)` for a core error.
 pub fn liaison_error(py: Python<'_>, e: &liaison::Error) -> PyErr {
+    located(py, e, e.field().map(str::to_string))
+}
+
+/// `liaison.LiaisonError` for a core error, with `field` given by the binding.
+fn located(py: Python<'_>, e: &liaison::Error, field: Option<String>) -> PyErr {
     static CLASS: PyOnceLock<Py<PyType>> = PyOnceLock::new();
     match CLASS.import(py, "liaison", "LiaisonError") {
         Ok(class) => PyErr::from_type(
             class.clone(),
-            (
-                e.to_string(),
-                e.code(),
-                e.message_zh(),
-                e.field().map(str::to_string),
-            ),
+            (e.to_string(), e.code(), e.message_zh(), field),
         ),
         Err(import_error) => import_error,
     }

@@ -40,6 +40,17 @@ fn float(value: f64) -> Value {
     Number::from_f64(finite).map_or(Value::Null, Value::Number)
 }
 
+/// How a `datetime.datetime` (a pandas `Timestamp` too) reads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum DateTimes {
+    /// Refused with `invalid_date`: dates only, as in every argument and record.
+    Refuse,
+    /// As text for the core to judge, as a form's cell: its ISO day at midnight (how
+    /// pandas holds a date), else its ISO date and time (which the core reports as a field
+    /// that is not a date).
+    Text,
+}
+
 /// Converts `obj` (None, bool, int, float, str, date, mapping with str keys, list or tuple)
 /// to a JSON value. `path` names it in errors, in the core's `years[1].satisfied` form.
 ///
@@ -47,10 +58,25 @@ fn float(value: f64) -> Value {
 /// `invalid_input` for an object of another type, a key that is not a string or nesting
 /// deeper than 32; `invalid_date` for a `datetime.datetime` (dates only, as everywhere).
 pub fn to_json(obj: &Bound<'_, PyAny>, path: &str, nan: NanAs) -> BindResult<Value> {
-    convert(obj, path, nan, 0)
+    convert(obj, path, nan, DateTimes::Refuse, 0)
 }
 
-fn convert(obj: &Bound<'_, PyAny>, path: &str, nan: NanAs, depth: usize) -> BindResult<Value> {
+/// As [`to_json`] for a form document: `NaN` is `null` (a missing cell) and a datetime is
+/// text (see [`DateTimes::Text`]), so that the core reports every problem of the document.
+///
+/// # Errors
+/// `invalid_input` for an object no JSON holds (naming its path) or nesting deeper than 32.
+pub fn form_json(obj: &Bound<'_, PyAny>, path: &str) -> BindResult<Value> {
+    convert(obj, path, NanAs::Null, DateTimes::Text, 0)
+}
+
+fn convert(
+    obj: &Bound<'_, PyAny>,
+    path: &str,
+    nan: NanAs,
+    datetimes: DateTimes,
+    depth: usize,
+) -> BindResult<Value> {
     if depth > MAX_DEPTH {
         return Err(wrong_type(path, "nested too deeply").into());
     }
@@ -78,6 +104,9 @@ fn convert(obj: &Bound<'_, PyAny>, path: &str, nan: NanAs, depth: usize) -> Bind
         return Ok(Value::String(text.into_owned()));
     }
     if obj.is_instance_of::<PyDateTime>() {
+        if datetimes == DateTimes::Text {
+            return Ok(Value::String(datetime_text(obj)?));
+        }
         return Err(Error::InvalidDate {
             field: path.to_string(),
         }
@@ -101,12 +130,12 @@ fn convert(obj: &Bound<'_, PyAny>, path: &str, nan: NanAs, depth: usize) -> Bind
             } else {
                 format!("{path}.{key}")
             };
-            out.insert(key, convert(&value, &child, nan, depth + 1)?);
+            out.insert(key, convert(&value, &child, nan, datetimes, depth + 1)?);
         }
         return Ok(Value::Object(out));
     }
     if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
-        return sequence(obj, path, nan, depth);
+        return items(obj, path, nan, datetimes, depth);
     }
     if obj.hasattr("__index__")? {
         // NumPy integers and other integer-like objects.
@@ -119,11 +148,46 @@ fn convert(obj: &Bound<'_, PyAny>, path: &str, nan: NanAs, depth: usize) -> Bind
 
 /// The items of any iterable, as a JSON array with paths `path[i]`.
 pub fn sequence(obj: &Bound<'_, PyAny>, path: &str, nan: NanAs, depth: usize) -> BindResult<Value> {
+    items(obj, path, nan, DateTimes::Refuse, depth)
+}
+
+fn items(
+    obj: &Bound<'_, PyAny>,
+    path: &str,
+    nan: NanAs,
+    datetimes: DateTimes,
+    depth: usize,
+) -> BindResult<Value> {
     let mut out = Vec::new();
     for (i, item) in obj.try_iter()?.enumerate() {
-        out.push(convert(&item?, &format!("{path}[{i}]"), nan, depth + 1)?);
+        out.push(convert(
+            &item?,
+            &format!("{path}[{i}]"),
+            nan,
+            datetimes,
+            depth + 1,
+        )?);
     }
     Ok(Value::Array(out))
+}
+
+/// A datetime as text: `YYYY-MM-DD` at midnight, else its `isoformat()`.
+fn datetime_text(obj: &Bound<'_, PyAny>) -> PyResult<String> {
+    let mut parts = vec!["hour", "minute", "second", "microsecond"];
+    if obj.hasattr("nanosecond")? {
+        parts.push("nanosecond");
+    }
+    let mut midnight = true;
+    for part in parts {
+        let value = obj.getattr(part).and_then(|v| v.extract::<i64>()).ok();
+        midnight &= value == Some(0);
+    }
+    let text = if midnight {
+        obj.call_method0("date")?.call_method0("isoformat")?
+    } else {
+        obj.call_method0("isoformat")?
+    };
+    text.extract()
 }
 
 /// An `int`: exact within `i64` and `u64`; beyond, the nearest float (which the core

@@ -5,8 +5,10 @@
 mod args;
 mod dataset;
 mod error;
+mod forms;
 mod json;
 mod policy;
+mod register;
 mod report;
 
 use args::CountArg;
@@ -328,10 +330,12 @@ fn run_check(
 ///   ...}``, every list optional;
 /// - a ``str`` or ``os.PathLike`` path to a JSON file or to a folder of CSV files, one per
 ///   record type;
-/// - a mapping of record type → pandas or polars DataFrame (or list of dicts): one row per
-///   record, one column per field. In a frame a missing cell (``None``, NaN, NaT,
-///   ``pd.NA``) is an absent field, as an empty CSV cell is, and a timestamp at midnight is
-///   its day. Counts must be integers: give a count column with missing cells an integer
+/// - a mapping of record type → pandas or polars DataFrame, Arrow table (a pyarrow
+///   ``Table``, ``RecordBatch`` or ``RecordBatchReader``, a duckdb relation: anything with
+///   ``__arrow_c_stream__`` or ``__arrow_c_array__``, read through pyarrow) or list of
+///   dicts: one row per record, one column per field. In a frame a missing cell (``None``,
+///   NaN, NaT, ``pd.NA``, an Arrow null) is an absent field, as an empty CSV cell is, and a
+///   timestamp at midnight is its day. Counts must be integers: give a count column with missing cells an integer
 ///   type (pandas ``"Int64"``), since floats are refused. Commitment items may come as a
 ///   ``commitment_items`` table whose ``commitment`` column names their commitment, as in
 ///   ``commitment_items.csv``.
@@ -342,13 +346,15 @@ fn run_check(
 ///
 /// - a bad record: ``invalid_input`` (a missing or unknown key or column, a value of the
 ///   wrong type), ``invalid_date``, ``invalid_count``, ``invalid_responsibility``,
-///   ``invalid_grade``, with ``field`` its path, e.g. ``dataset.visits[3].date`` (a frame's
-///   rows count from 0, whatever its index) or ``visits.csv:5:date``;
+///   ``invalid_grade``, with ``field`` its path, e.g. ``visits[3].date`` (a frame's rows
+///   count from 0, whatever its index), ``commitment_items[2].commitment`` or
+///   ``visits.csv:5:date``; ``invalid_input`` on ``dataset`` for anything but a mapping or a
+///   path;
 /// - records that do not fit together: ``unknown_reference``, ``duplicate_id``,
 ///   ``invalid_period``, with ``field`` e.g. ``visits[3].household``;
 /// - ``io_error`` for a path that cannot be read (``field`` is the path);
 /// - ``invalid_date`` for ``start``, ``end`` or ``as_of``; ``invalid_period`` when ``end``
-///   is before ``start``; ``as_of_before_receipt`` for an opinion received after
+///   is before ``start``; ``after_as_of`` for an opinion received or fed back after
 ///   ``as_of``;
 /// - ``invalid_policy``, ``calendar_not_covered``, ``no_ballots``, ``attendance_required``.
 ///
@@ -530,11 +536,19 @@ fn _liaison(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(check, m)?)?;
     m.add_function(wrap_pyfunction!(check_detailed, m)?)?;
     m.add_function(wrap_pyfunction!(generate_district, m)?)?;
+    m.add_function(wrap_pyfunction!(forms::validate_form, m)?)?;
+    m.add_function(wrap_pyfunction!(forms::form_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(forms::redact, m)?)?;
+    m.add_function(wrap_pyfunction!(forms::form_fields, m)?)?;
+    m.add_function(wrap_pyfunction!(register::evaluate_register, m)?)?;
+    m.add_function(wrap_pyfunction!(register::evaluate_batches, m)?)?;
     m.add_class::<PyPolicy>()?;
     m.add_class::<PyReport>()?;
     m.add("ERROR_CODES", PyTuple::new(m.py(), Error::CODES)?)?;
     m.add("RULES", rules(m.py())?)?;
     m.add("FINDING_CODES", finding_codes(m.py())?)?;
+    m.add("FORM_KINDS", forms::form_kinds(m.py())?)?;
+    m.add("FIELD_ERROR_CODES", forms::field_error_codes(m.py())?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -37,6 +37,7 @@ EXPECTED_CODES = (
     "unknown_reference",
     "duplicate_id",
     "invalid_period",
+    "after_as_of",
     "io_error",
     "invalid_policy",
     "invalid_calendar",

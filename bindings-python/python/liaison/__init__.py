@@ -14,6 +14,10 @@ S3.7 satisfaction grade                 ``grade``
 S3.8 consequences                       ``consequences``
 A2 rest days                            ``is_rest_day``
 S1–S5 compliance of a district          ``check``, ``check_detailed`` → ``Report``
+S5 over a whole register (Arrow)        ``evaluate_register``, ``evaluate_batches``
+F1–F5 forms                             ``validate_form``, ``form_schema``, ``redact``,
+                                        ``form_fields``, ``FORM_KINDS``,
+                                        ``FIELD_ERROR_CODES``
 a synthetic district to try it on       ``generate_district``
 the rule catalogue, the finding codes   ``RULES``, ``FINDING_CODES``
 every number and default                ``Policy`` (Banan 2008 unless given)
@@ -189,9 +193,42 @@ class PlantedFinding(TypedDict):
     period: str
 
 
+class FormError(TypedDict):
+    """One problem of a form document (``validate_form``): ``path`` (``"visitor.phone"``,
+    ``"members[2].age"``, ``""`` for the document), ``code`` (one of
+    ``FIELD_ERROR_CODES``), the messages in English and Chinese, and the rule ids."""
+
+    path: str
+    code: str
+    message: str
+    message_zh: str
+    rule: str
+
+
+class FormValidation(TypedDict):
+    """The result of ``validate_form``: ``valid`` exactly when ``errors`` is empty."""
+
+    valid: bool
+    errors: list[FormError]
+
+
+class FormField(TypedDict):
+    """One field of a form (``form_fields``): its path (``[]`` for list items), Chinese
+    label, English description, kind, whether it is required, and its rule ids."""
+
+    path: str
+    label_zh: str
+    description: str
+    kind: str
+    required: bool
+    rule: str
+
+
 from liaison._liaison import (  # noqa: E402
     ERROR_CODES,
+    FIELD_ERROR_CODES,
     FINDING_CODES,
+    FORM_KINDS,
     RULES,
     Policy,
     Report,
@@ -201,10 +238,16 @@ from liaison._liaison import (  # noqa: E402
     consequences,
     deadline,
     decide_vote,
+    evaluate_batches,
+    evaluate_register,
     feedback_status,
+    form_fields,
+    form_schema,
     generate_district,
     grade,
     is_rest_day,
+    redact,
+    validate_form,
 )
 
 # The native functions say they live here, where users find them (and pickle finds them).
@@ -214,21 +257,32 @@ for _function in (
     consequences,
     deadline,
     decide_vote,
+    evaluate_batches,
+    evaluate_register,
     feedback_status,
+    form_fields,
+    form_schema,
     generate_district,
     grade,
     is_rest_day,
+    redact,
+    validate_form,
 ):
     _function.__module__ = __name__
 del _function
 
 __all__ = [
     "ERROR_CODES",
+    "FIELD_ERROR_CODES",
     "FINDING_CODES",
+    "FORM_KINDS",
     "RULES",
     "Consequence",
     "FeedbackStatus",
     "Finding",
+    "FormError",
+    "FormField",
+    "FormValidation",
     "LiaisonError",
     "Outcome",
     "Period",
@@ -244,8 +298,14 @@ __all__ = [
     "consequences",
     "deadline",
     "decide_vote",
+    "evaluate_batches",
+    "evaluate_register",
     "feedback_status",
+    "form_fields",
+    "form_schema",
     "generate_district",
     "grade",
     "is_rest_day",
+    "redact",
+    "validate_form",
 ]

@@ -2,16 +2,21 @@
 
 import datetime
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar, Literal, NamedTuple, Optional, Protocol, TypedDict, Union, final
 
 __all__ = [
     "ERROR_CODES",
+    "FIELD_ERROR_CODES",
     "FINDING_CODES",
+    "FORM_KINDS",
     "RULES",
     "Consequence",
     "FeedbackStatus",
     "Finding",
+    "FormError",
+    "FormField",
+    "FormValidation",
     "LiaisonError",
     "Outcome",
     "Period",
@@ -27,16 +32,24 @@ __all__ = [
     "consequences",
     "deadline",
     "decide_vote",
+    "evaluate_batches",
+    "evaluate_register",
     "feedback_status",
+    "form_fields",
+    "form_schema",
     "generate_district",
     "grade",
     "is_rest_day",
+    "redact",
+    "validate_form",
 ]
 
 __version__: str
 ERROR_CODES: tuple[str, ...]
 RULES: tuple[dict[str, str], ...]
 FINDING_CODES: tuple[tuple[str, tuple[str, ...], str], ...]
+FORM_KINDS: tuple[str, ...]
+FIELD_ERROR_CODES: tuple[str, ...]
 
 _Date = Union[datetime.date, str]
 _Responsibility = Union[
@@ -174,8 +187,8 @@ class PlantedFinding(TypedDict):
     subject: str
     period: str
 
-# A dict in the JSON shape, a mapping of record type to DataFrame or list of dicts, or the
-# path of a JSON file or a folder of CSV files.
+# A dict in the JSON shape, a mapping of record type to DataFrame, Arrow table or list of
+# dicts, or the path of a JSON file or a folder of CSV files.
 _Dataset = Union[Mapping[str, Any], str, os.PathLike[str]]
 
 @final
@@ -233,3 +246,74 @@ def generate_district(
     years: Optional[int] = 3,
     policy: _PolicyArg = None,
 ) -> tuple[dict[str, Any], list[PlantedFinding]]: ...
+
+# --- F1-F5 forms ---------------------------------------------------------------------
+
+_FormKind = Literal[
+    "reception_record", "assignment_slip", "visit_diary", "register_entry", "feedback_slip"
+]
+
+class FormError(TypedDict):
+    path: str
+    code: str
+    message: str
+    message_zh: str
+    rule: str
+
+class FormValidation(TypedDict):
+    valid: bool
+    errors: list[FormError]
+
+class FormField(TypedDict):
+    path: str
+    label_zh: str
+    description: str
+    kind: str
+    required: bool
+    rule: str
+
+def validate_form(
+    kind: Union[_FormKind, str], data: Mapping[str, Any], policy: _PolicyArg = None
+) -> FormValidation: ...
+def form_schema(kind: Union[_FormKind, str]) -> dict[str, Any]: ...
+def redact(kind: Union[_FormKind, str], data: Mapping[str, Any]) -> dict[str, Any]: ...
+def form_fields(kind: Union[_FormKind, str]) -> list[FormField]: ...
+
+# --- S5 over a whole register (Arrow) -------------------------------------------------
+
+# Anything speaking the Arrow PyCapsule interface: a pyarrow Table, RecordBatch or
+# RecordBatchReader, a polars DataFrame, a pandas DataFrame, a duckdb relation.
+class _ArrowStream(Protocol):
+    def __arrow_c_stream__(self, requested_schema: Any = None) -> Any: ...
+
+class _ArrowArray(Protocol):
+    def __arrow_c_array__(self, requested_schema: Any = None) -> Any: ...
+
+_ArrowTable = Union[_ArrowStream, _ArrowArray]
+_Errors = Literal["raise", "column"]
+
+def evaluate_register(
+    table: _ArrowTable,
+    as_of: _Date,
+    policy: _PolicyArg = None,
+    *,
+    errors: _Errors = "raise",
+    received: str = "received",
+    responsibility: str = "responsibility",
+    fed_back: Optional[str] = "fed_back",
+    keep: bool = False,
+) -> Any:
+    """A ``pyarrow.Table`` (typed ``Any`` so that the stubs need no pyarrow)."""
+
+def evaluate_batches(
+    batches: Union[_ArrowStream, _ArrowArray, Iterable[_ArrowTable]],
+    as_of: _Date,
+    policy: _PolicyArg = None,
+    *,
+    errors: _Errors = "raise",
+    received: str = "received",
+    responsibility: str = "responsibility",
+    fed_back: Optional[str] = "fed_back",
+    keep: bool = False,
+) -> Iterator[Any]:
+    """``pyarrow.RecordBatch`` objects, one per input batch."""
