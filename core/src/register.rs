@@ -153,6 +153,16 @@ impl RegisterEvaluator {
     ///
     /// # Errors
     /// As [`feedback_status`](crate::feedback_status).
+    ///
+    /// # Example: the first worked example, fed back a day late
+    /// ```
+    /// use liaison::register::{from_days, to_days, RegisterEvaluator};
+    /// use liaison::{Policy, Responsibility, Status};
+    /// let ev = RegisterEvaluator::new(&Policy::banan_2008()).unwrap();
+    /// let d = |s: &str| to_days(s.parse().unwrap());
+    /// let row = ev.evaluate(d("2008-09-25"), Responsibility::WithinRemit, Some(d("2008-10-07")), None).unwrap();
+    /// assert_eq!((from_days(row.deadline).unwrap().to_string(), row.status, row.days), ("2008-10-06".to_string(), Status::Late, 1));
+    /// ```
     #[inline]
     pub fn evaluate(
         &self,

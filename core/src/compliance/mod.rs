@@ -78,11 +78,26 @@ pub fn check(
     run(dataset, start, end, as_of, policy, false)
 }
 
-/// As [`check`], with every judgement kept in [`Report::outcomes`] (met, not met and not
-/// judged), for grids such as the HTML report's week-by-village view and for audits.
+/// S1–S5, as [`check`], with every judgement kept in [`Report::outcomes`] (met, not met and
+/// not judged), for grids such as the HTML report's week-by-village view and for audits.
 ///
 /// # Errors
 /// As [`check`].
+///
+/// # Example: a week cut by the range is not judged (A8)
+/// ```
+/// use liaison::{check_detailed, dataset::Dataset, OutcomeStatus, Policy};
+/// let data = Dataset::from_json(r#"{
+///   "units": [{"id": "V1", "level": "village"}],
+///   "people": [{"id": "P1", "unit": "V1", "role": "secretary", "from": "2008-01-01"}],
+///   "receptions": [{"person": "P1", "date": "2009-01-06", "minutes": 240}]
+/// }"#).unwrap();
+/// let d = |s: &str| s.parse().unwrap();
+/// let policy = Policy::from_json(r#"{"rules": ["S1.3"]}"#).unwrap();
+/// let report = check_detailed(&data, d("2009-01-01"), d("2009-01-11"), d("2009-02-01"), &policy).unwrap();
+/// let weeks: Vec<_> = report.outcomes.iter().map(|o| (o.period.label.as_str(), o.status)).collect();
+/// assert_eq!(weeks, [("2009-W01", OutcomeStatus::NotJudged), ("2009-W02", OutcomeStatus::Met)]);
+/// ```
 pub fn check_detailed(
     dataset: &Dataset,
     start: NaiveDate,
