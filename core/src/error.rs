@@ -276,28 +276,39 @@ impl Error {
 impl Error {
     /// The same error with its field prefixed by the file it was read from.
     pub fn in_file(self, file: &str) -> Error {
-        let prefix = |field: String| format!("{file}: {field}");
+        self.map_field(|field| format!("{file}: {field}"))
+    }
+
+    /// The same error with its field rewritten (to name a file, a row or a column); errors
+    /// without a field are returned as they are.
+    ///
+    /// ```
+    /// let e = liaison::Error::InvalidCount { field: "minutes".to_string() };
+    /// assert_eq!(e.map_field(|f| format!("row 17: {f}")).field(), Some("row 17: minutes"));
+    /// ```
+    pub fn map_field(self, f: impl FnOnce(String) -> String) -> Error {
         match self {
-            Error::InvalidDate { field } => Error::InvalidDate {
-                field: prefix(field),
+            Error::InvalidDate { field } => Error::InvalidDate { field: f(field) },
+            Error::InvalidCount { field } => Error::InvalidCount { field: f(field) },
+            Error::InvalidResponsibility { field, value } => Error::InvalidResponsibility {
+                field: f(field),
+                value,
             },
-            Error::InvalidCount { field } => Error::InvalidCount {
-                field: prefix(field),
+            Error::InvalidGrade { field, value } => Error::InvalidGrade {
+                field: f(field),
+                value,
             },
             Error::InvalidInput { field, detail } => Error::InvalidInput {
-                field: prefix(field),
+                field: f(field),
                 detail,
             },
             Error::UnknownReference { field, target } => Error::UnknownReference {
-                field: prefix(field),
+                field: f(field),
                 target,
             },
-            Error::DuplicateId { field } => Error::DuplicateId {
-                field: prefix(field),
-            },
-            Error::InvalidPeriod { field } => Error::InvalidPeriod {
-                field: prefix(field),
-            },
+            Error::DuplicateId { field } => Error::DuplicateId { field: f(field) },
+            Error::InvalidPeriod { field } => Error::InvalidPeriod { field: f(field) },
+            Error::AfterAsOf { field } => Error::AfterAsOf { field: f(field) },
             other => other,
         }
     }

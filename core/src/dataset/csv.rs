@@ -148,16 +148,7 @@ fn typed_rows<T: DeserializeOwned>(table: &str, rows: Vec<Value>) -> Result<Vec<
 /// `people.csv:3.from` → `people.csv:3:from`.
 fn relocate(e: Error, root: &str) -> Error {
     let dotted = format!("{}.", root.trim_end_matches(':'));
-    let fix = |f: String| f.replacen(&dotted, root, 1);
-    match e {
-        Error::InvalidDate { field } => Error::InvalidDate { field: fix(field) },
-        Error::InvalidCount { field } => Error::InvalidCount { field: fix(field) },
-        Error::InvalidInput { field, detail } => Error::InvalidInput {
-            field: fix(field),
-            detail,
-        },
-        other => other,
-    }
+    e.map_field(|f| f.replacen(&dotted, root, 1))
 }
 
 fn attach_items(commitments: &mut [Commitment], items: Vec<(usize, String, Value)>) -> Result<()> {
