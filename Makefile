@@ -38,6 +38,7 @@ lint:
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	$(CARGO) clippy -p liaison-wasm --target wasm32-unknown-unknown -- -D warnings
+	$(CARGO) clippy -p liaison-wasm --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 test-rust:
 	$(CARGO) test --workspace

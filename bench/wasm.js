@@ -10,6 +10,8 @@ const liaison = require("../bindings-wasm/pkg/node/index.js");
 const wasm = fs.readFileSync(path.join(__dirname, "../bindings-wasm/pkg/web/index_bg.wasm"));
 const gz = zlib.gzipSync(wasm, { level: 9 });
 console.log(`web build index_bg.wasm: ${wasm.length} bytes raw, ${gz.length} bytes gzipped (-9)`);
+const forms = fs.readFileSync(path.join(__dirname, "../bindings-wasm/pkg/web-forms/index_bg.wasm"));
+console.log(`forms-only web build (pkg/web-forms): ${forms.length} bytes raw, ${zlib.gzipSync(forms, { level: 9 }).length} bytes gzipped (-9)`);
 
 function rate(label, n, fn) {
   for (let i = 0; i < Math.min(n, 1000); i++) fn(i); // warm up

@@ -2,6 +2,8 @@
 # Builds the WebAssembly package of liaison into bindings-wasm/pkg/:
 #   pkg/node/index.js  CommonJS for Node (`require`), with index.d.ts
 #   pkg/web/index.js   ES module for browsers (`init()` / `initSync()`), with index.d.ts
+#   pkg/web-forms/     the same ES module without the compliance check (forms, the four rules
+#                      and the policy), for pages that only validate forms: a smaller download
 # Needs: the wasm32-unknown-unknown target, wasm-bindgen-cli at the version of the
 # wasm-bindgen crate in Cargo.lock, and `npm ci` run in bindings-wasm/ (for wasm-opt).
 # Run from anywhere.
@@ -42,14 +44,23 @@ cargo build -p liaison-wasm --release --target wasm32-unknown-unknown
 target_dir="$(cargo metadata --format-version 1 --no-deps \
     | node -e 'let s = ""; process.stdin.on("data", d => s += d).on("end", () => console.log(JSON.parse(s).target_directory))')"
 wasm="$target_dir/wasm32-unknown-unknown/release/liaison_wasm.wasm"
+# The forms-only build writes the same file name: keep the full one aside first.
+full_wasm="$target_dir/liaison_wasm_full.wasm"
+cp "$wasm" "$full_wasm"
+cargo build -p liaison-wasm --release --target wasm32-unknown-unknown --no-default-features
+forms_wasm="$target_dir/liaison_wasm_forms.wasm"
+cp "$wasm" "$forms_wasm"
+wasm="$full_wasm"
 
 # --- bind and optimise -------------------------------------------------------------------
 rm -rf pkg
 version="$(awk -F '"' '/^version = / { print $2; exit }' "$root/Cargo.toml")"
-for kind in node web; do
+for kind in node web web-forms; do
     if [[ "$kind" == node ]]; then target=nodejs; module=commonjs; else target=web; module=module; fi
+    input="$wasm"
+    if [[ "$kind" == web-forms ]]; then input="$forms_wasm"; fi
     out="pkg/$kind"
-    wasm-bindgen --target "$target" --out-dir "$out" --out-name index "$wasm"
+    wasm-bindgen --target "$target" --out-dir "$out" --out-name index "$input"
     # -O gives the smallest gzipped file here (-Oz saves under 1 KB raw, costs 0.5 KB gzipped).
     "$wasm_opt" -O --strip-debug --strip-producers "$out/index_bg.wasm" -o "$out/index_bg.wasm.opt"
     mv "$out/index_bg.wasm.opt" "$out/index_bg.wasm"
@@ -69,3 +80,6 @@ done
 raw="$(wc -c < pkg/web/index_bg.wasm)"
 gz="$(gzip -9 -c pkg/web/index_bg.wasm | wc -c)"
 echo "build.sh: pkg/node and pkg/web built; index_bg.wasm is $raw bytes ($gz gzipped)"
+raw="$(wc -c < pkg/web-forms/index_bg.wasm)"
+gz="$(gzip -9 -c pkg/web-forms/index_bg.wasm | wc -c)"
+echo "build.sh: pkg/web-forms built; index_bg.wasm is $raw bytes ($gz gzipped)"

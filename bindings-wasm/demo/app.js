@@ -3,7 +3,7 @@
 // inputs, asks `validateForm`, and shows each error's `messageZh` where its `path` points.
 // Labels come from `formFields`, choices from `formSchema`, so they cannot drift from the
 // core. Nothing typed here leaves the page, and nothing is logged.
-import init, { validateForm, redact, formFields, formSchema } from '../pkg/web/index.js';
+import init, { validateForm, redact, formFields, formSchema } from '../pkg/web-forms/index.js';
 
 /** Text of the summary line. */
 const SUMMARY = {
@@ -408,7 +408,7 @@ async function main() {
   try {
     await init();
   } catch {
-    fatal('无法加载校验模块（pkg/web）：请先运行 bash bindings-wasm/build.sh，再用 node bindings-wasm/demo/serve.js 打开本页。');
+    fatal('无法加载校验模块（pkg/web-forms）：请先运行 bash bindings-wasm/build.sh，再用 node bindings-wasm/demo/serve.js 打开本页。');
     return;
   }
   try {

@@ -1,6 +1,6 @@
 'use strict';
 // Serves the demo page on 127.0.0.1: bindings-wasm/demo/ at /demo/ and the web build at
-// /pkg/web/ (build it first: bash bindings-wasm/build.sh). Nothing else is served.
+// /pkg/web-forms/ (build it first: bash bindings-wasm/build.sh). Nothing else is served.
 //
 //   node bindings-wasm/demo/serve.js          # a free port
 //   PORT=8080 node bindings-wasm/demo/serve.js
@@ -13,7 +13,7 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '..');
 const HOST = '127.0.0.1';
 /** The folders served, under ROOT. */
-const SERVED = ['demo', path.join('pkg', 'web')];
+const SERVED = ['demo', path.join('pkg', 'web-forms')];
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -113,8 +113,8 @@ if (require.main === module) {
     console.error(`serve.js: PORT must be a port number, not ${process.env.PORT}`);
     process.exit(2);
   }
-  if (!fs.existsSync(path.join(ROOT, 'pkg', 'web', 'index_bg.wasm'))) {
-    console.error('serve.js: pkg/web is not built yet; run: bash bindings-wasm/build.sh');
+  if (!fs.existsSync(path.join(ROOT, 'pkg', 'web-forms', 'index_bg.wasm'))) {
+    console.error('serve.js: pkg/web-forms is not built yet; run: bash bindings-wasm/build.sh');
   }
   start({ port }).then(({ server, url }) => {
     console.log(`liaison demo: ${url}  (Ctrl-C to stop)`);

@@ -25,6 +25,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "compliance")]
 mod compliance;
 mod forms;
 
