@@ -123,6 +123,19 @@ cases.append(c("a household outside any village","S2.3",{"units":V,"households":
 cases.append(c("a range that ends before it starts","A8",{"units":V},"2009-12-31","2009-01-01","2010-01-01",error="invalid_period",field="end"))
 cases.append(c("an opinion received after the records were taken","S5",{"units":V,"opinions":[{"id":"O1","unit":"V1","received":"2009-06-01","responsibility":1}]},"2009-01-01","2009-12-31","2009-05-01",error="after_as_of",field="opinions[0].received"))
 cases.append(c("an opinion fed back after the records were taken","S5",{"units":V,"opinions":[{"id":"O1","unit":"V1","received":"2009-04-01","responsibility":1,"fed_back":"2009-05-02"}]},"2009-01-01","2009-12-31","2009-05-01",error="after_as_of",field="opinions[0].fed_back"))
+cases.append(c("五必访 window boundary: a visit on day 30 is within it, on day 31 it is not","S2.4 A10 A14",
+  {"units":V,"people":[sec("S","V1","2007-01-01")],"households":[{"id":"H1","unit":"V1","member":"S"},{"id":"H2","unit":"V1","member":"S"}],
+   "household_events":[{"id":"E1","household":"H1","kind":"accident","date":"2008-11-01"},{"id":"E2","household":"H2","kind":"accident","date":"2008-11-01"}],
+   "visits":[{"person":"S","household":"H1","date":"2008-12-01"},{"person":"S","household":"H2","date":"2008-12-02"}]},
+  "2008-10-01","2008-12-31","2009-01-10",[["S2.4","must_visit_missed","E2","2008-11-01..2008-12-01"]],{"S2.4":[2,1,1,0]}))
+cases.append(c("年初 boundary: an annual commitment made public on 31 January is in time, on 1 February it is not","S3.2 A12",
+  {"units":V,"commitments":[{"id":"A09","unit":"V1","year":2009,"kind":"annual","published":"2009-01-31"},{"id":"A10","unit":"V1","year":2010,"kind":"annual","published":"2010-02-01"}]},
+  "2009-01-01","2010-12-31","2011-01-10",[["S3.2","annual_commitment_missing","V1","2010"]],{"S3.2":[2,1,1,0]}))
+cases.append(c("两件 boundary: two deeds in a year meet S4.2, one does not","S4.2 A14",
+  {"units":V+[{"id":"O1","level":"organisation"},{"id":"V2","level":"village","parent":"T1"}],
+   "links":[{"id":"L1","kind":"branch_link","helper":"O1","unit":"V1","from":"2008-01-01"},{"id":"L2","kind":"branch_link","helper":"O1","unit":"V2","from":"2008-01-01"}],
+   "deeds":[{"link":"L1","date":"2009-01-01"},{"link":"L1","date":"2009-12-31"},{"link":"L2","date":"2009-06-01"},{"link":"L2","date":"2010-01-01"}]},
+  "2009-01-01","2009-12-31","2010-01-10",[["S4.2","too_few_deeds","L2","2009"]],{"S4.2":[2,1,1,0]}))
 cases.append(c("an empty dataset judges nothing","A8",{},"2009-01-01","2009-12-31","2010-01-01",[],{}))
 cases.append(c("every rule at once on one village with no records","S1 S2 S3 S4 S5",
   {"units":V,"people":[sec("S","V1","2007-01-01")],"households":[{"id":"H1","unit":"V1","member":"S","poor":True}]},
