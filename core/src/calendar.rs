@@ -225,13 +225,7 @@ impl HolidayCalendar {
     /// # Errors
     /// `calendar_not_covered` when the search reaches a year no notice covers.
     pub fn next_working_day(&self, date: NaiveDate) -> Result<NaiveDate> {
-        let mut d = date;
-        while self.is_rest_day(d)? {
-            d = d
-                .checked_add_days(Days::new(1))
-                .ok_or(Error::DateOutOfRange { date })?;
-        }
-        Ok(d)
+        self.next_working_day_beyond(date, false).map(|(d, _)| d)
     }
 
     /// The `n`-th working day after `date` (`date` itself not counted).
@@ -239,17 +233,78 @@ impl HolidayCalendar {
     /// # Errors
     /// `calendar_not_covered` when the count reaches a year no notice covers.
     pub fn add_working_days(&self, date: NaiveDate, n: u32) -> Result<NaiveDate> {
+        self.add_working_days_beyond(date, n, false).map(|(d, _)| d)
+    }
+
+    /// A24: whether `date` is a rest day and whether that was guessed: with
+    /// `weekends_beyond`, a day after the last covered year is a rest day when it is a
+    /// Saturday or a Sunday (guessed); otherwise, or before the last covered year, an
+    /// uncovered day is `calendar_not_covered`.
+    pub(crate) fn rest_day_beyond(
+        &self,
+        date: NaiveDate,
+        weekends_beyond: bool,
+    ) -> Result<(bool, bool)> {
+        match self.kind(date) {
+            DayKind::Rest => Ok((true, false)),
+            DayKind::Working => Ok((false, false)),
+            DayKind::Uncovered => {
+                let last = self
+                    .years
+                    .last()
+                    .and_then(|y| NaiveDate::from_ymd_opt(y.year, 12, 31));
+                if weekends_beyond && last.is_none_or(|l| date > l) {
+                    Ok((matches!(date.weekday(), Weekday::Sat | Weekday::Sun), true))
+                } else {
+                    Err(Error::CalendarNotCovered { date })
+                }
+            }
+        }
+    }
+
+    /// [`HolidayCalendar::next_working_day`] with A24's guess beyond the last covered year;
+    /// also tells whether any day was guessed.
+    pub(crate) fn next_working_day_beyond(
+        &self,
+        date: NaiveDate,
+        weekends_beyond: bool,
+    ) -> Result<(NaiveDate, bool)> {
+        let mut d = date;
+        let mut guessed = false;
+        loop {
+            let (rest, guess) = self.rest_day_beyond(d, weekends_beyond)?;
+            guessed |= guess;
+            if !rest {
+                return Ok((d, guessed));
+            }
+            d = d
+                .checked_add_days(Days::new(1))
+                .ok_or(Error::DateOutOfRange { date })?;
+        }
+    }
+
+    /// [`HolidayCalendar::add_working_days`] with A24's guess beyond the last covered year;
+    /// also tells whether any day was guessed.
+    pub(crate) fn add_working_days_beyond(
+        &self,
+        date: NaiveDate,
+        n: u32,
+        weekends_beyond: bool,
+    ) -> Result<(NaiveDate, bool)> {
         let mut d = date;
         let mut left = n;
+        let mut guessed = false;
         while left > 0 {
             d = d
                 .checked_add_days(Days::new(1))
                 .ok_or(Error::DateOutOfRange { date })?;
-            if !self.is_rest_day(d)? {
+            let (rest, guess) = self.rest_day_beyond(d, weekends_beyond)?;
+            guessed |= guess;
+            if !rest {
                 left -= 1;
             }
         }
-        Ok(d)
+        Ok((d, guessed))
     }
 }
 

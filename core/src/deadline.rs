@@ -5,7 +5,7 @@
 //! > 对确实解决不了的问题，应在30天内向反映人说明情况……；对需要多个单位共同协调解决的问题，
 //! > 由牵头解决的单位党组织在40天内办结，并反馈反映人。
 
-use crate::policy::{DayCount, Policy};
+use crate::policy::{BeyondCalendar, DayCount, Policy};
 use crate::{Error, Result};
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -185,12 +185,16 @@ pub struct FeedbackStatus {
 /// the day of receipt does not count, A1), moved on to the next working day when that day
 /// is a rest day (A2). For S5.2 `received` is the day the organisation one level up
 /// received the matter (A13). The policy can count the day of receipt, turn the move off,
-/// or count working days instead.
+/// or count working days instead. With `beyond_calendar: "weekends"` (A24, opt-in), a day
+/// after the calendar's last covered year is a rest day when it is a Saturday or a Sunday:
+/// an answer to be confirmed once the State Council's notice for that year is added (`check`
+/// flags it `provisional`).
 ///
 /// # Errors
 /// - `calendar_not_covered` when the rest-day move or the working-day count needs a day
 ///   of a year the holiday calendar has no notice for (a plain calendar-day deadline with
-///   the move turned off never needs the calendar);
+///   the move turned off never needs the calendar), unless `beyond_calendar` is
+///   `weekends` and the day is after the last covered year;
 /// - `date_out_of_range` when the deadline is past the last representable date;
 /// - `invalid_calendar` when the policy's calendar years are inconsistent.
 ///
@@ -216,11 +220,37 @@ pub struct FeedbackStatus {
 /// let err = deadline(received, LeadUnit, &Policy::banan_2008()).unwrap_err();
 /// assert_eq!(err.code(), "calendar_not_covered");
 /// ```
+///
+/// # Example: beyond the calendar, weekends only (A24), or next year's notice as data (A2)
+/// ```
+/// use chrono::NaiveDate;
+/// use liaison::{deadline, Policy, Responsibility::WithinRemit};
+/// let received: NaiveDate = "2026-12-22".parse()?;
+/// // 2027-01-01 is a Friday: with weekends only it is a working day (a provisional answer).
+/// let guess = Policy::from_json(r#"{"beyond_calendar": "weekends"}"#)?;
+/// assert_eq!(deadline(received, WithinRemit, &guess)?, "2027-01-01".parse::<NaiveDate>()?);
+/// // A district adds the 2027 notice (here an illustrative one) as data: 01-01 to 01-03 off.
+/// let with_2027 = Policy::from_json(r#"{"calendar_years": [{"year": 2027,
+///   "notice": "国务院办公厅关于2027年部分节假日安排的通知",
+///   "rest_days": [{"name": "元旦", "from": "2027-01-01", "to": "2027-01-03"}]}]}"#)?;
+/// assert_eq!(deadline(received, WithinRemit, &with_2027)?, "2027-01-04".parse::<NaiveDate>()?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn deadline(
     received: NaiveDate,
     responsibility: Responsibility,
     policy: &Policy,
 ) -> Result<NaiveDate> {
+    deadline_detail(received, responsibility, policy).map(|(d, _)| d)
+}
+
+/// [`deadline`], and whether it rests on a rest day guessed beyond the calendar (A24).
+pub(crate) fn deadline_detail(
+    received: NaiveDate,
+    responsibility: Responsibility,
+    policy: &Policy,
+) -> Result<(NaiveDate, bool)> {
+    let beyond = policy.beyond_calendar == BeyondCalendar::Weekends;
     let days = responsibility.days(policy);
     let counted = if policy.count_receipt_day {
         days.saturating_sub(1)
@@ -234,9 +264,9 @@ pub fn deadline(
                 .checked_add_days(Days::new(u64::from(counted)))
                 .ok_or(out_of_range)?;
             if policy.move_rest_day {
-                policy.calendar()?.next_working_day(nominal)
+                policy.calendar()?.next_working_day_beyond(nominal, beyond)
             } else {
-                Ok(nominal)
+                Ok((nominal, false))
             }
         }
         DayCount::Working => {
@@ -246,11 +276,12 @@ pub fn deadline(
             } else {
                 received
             };
-            let end = calendar.add_working_days(start, days)?;
+            let (end, guessed) = calendar.add_working_days_beyond(start, days, beyond)?;
             if policy.move_rest_day {
-                calendar.next_working_day(end)
+                let (last, more) = calendar.next_working_day_beyond(end, beyond)?;
+                Ok((last, guessed || more))
             } else {
-                Ok(end)
+                Ok((end, guessed))
             }
         }
     }
@@ -291,6 +322,18 @@ pub fn feedback_status(
     as_of: Option<NaiveDate>,
     policy: &Policy,
 ) -> Result<FeedbackStatus> {
+    feedback_status_detail(received, responsibility, fed_back, as_of, policy).map(|(s, _)| s)
+}
+
+/// [`feedback_status`], and whether its deadline rests on a rest day guessed beyond the
+/// calendar (A24).
+pub(crate) fn feedback_status_detail(
+    received: NaiveDate,
+    responsibility: Responsibility,
+    fed_back: Option<NaiveDate>,
+    as_of: Option<NaiveDate>,
+    policy: &Policy,
+) -> Result<(FeedbackStatus, bool)> {
     if let Some(fed_back) = fed_back {
         if fed_back < received {
             return Err(Error::FeedbackBeforeReceipt { received, fed_back });
@@ -306,7 +349,7 @@ pub fn feedback_status(
         (None, Some(a)) => (a, false),
         (None, None) => return Err(Error::AsOfRequired),
     };
-    let deadline = deadline(received, responsibility, policy)?;
+    let (deadline, guessed) = deadline_detail(received, responsibility, policy)?;
     let diff = deadline.signed_duration_since(day).num_days();
     let status = match (done, diff >= 0) {
         (true, true) => Status::OnTime,
@@ -314,9 +357,12 @@ pub fn feedback_status(
         (false, true) => Status::Open,
         (false, false) => Status::Overdue,
     };
-    Ok(FeedbackStatus {
-        deadline,
-        status,
-        days: diff.unsigned_abs(),
-    })
+    Ok((
+        FeedbackStatus {
+            deadline,
+            status,
+            days: diff.unsigned_abs(),
+        },
+        guessed,
+    ))
 }

@@ -39,12 +39,15 @@ mod vote;
 pub use calendar::{CalendarYear, HolidayCalendar, RestPeriod};
 pub use compliance::{
     check, check_detailed, Finding, Outcome, OutcomeStatus, Period, Report, Tally, UnitGrade,
-    FINDING_CODES,
+    FINDING_CODES, NOT_JUDGED_REASONS,
 };
 pub use consequences::{consequences, Action, Consequence, Reason, YearEvaluation};
 pub use deadline::{deadline, feedback_status, FeedbackStatus, Responsibility, Status};
 pub use error::{Error, Result};
 pub use grade::{grade, Grade};
-pub use policy::{BasicallySatisfiedAs, DayCount, Policy, VoteBase};
+pub use policy::{
+    AssistanceYears, BasicallySatisfiedAs, BeyondCalendar, CommitmentBy, DayCount, PartialYears,
+    Policy, VoteBase,
+};
 pub use share::Threshold;
 pub use vote::{decide_vote, Attendance, VoteOutcome};

@@ -5,9 +5,11 @@
 //! fields takes the rest from Banan 2008; unknown or duplicate keys are errors.
 
 use crate::calendar::{CalendarYear, HolidayCalendar};
+use crate::dataset::Place;
 use crate::grade::Grade;
 use crate::share::Threshold;
 use crate::{Error, Result};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
@@ -45,6 +47,50 @@ pub enum DayCount {
     Working,
 }
 
+/// How a yearly obligation is judged for a year its subject covers only in part (A16).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PartialYears {
+    /// The required count is prorated by the days covered, rounded half up; a prorated
+    /// requirement of 0 is not judged (`partial_period`). The default.
+    Prorate,
+    /// Only whole years are judged; a part-year is not judged (`partial_period`).
+    WholeOnly,
+}
+
+/// Which years the S4.2–S4.5 yearly obligations of a link or pairing run in (A17).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AssistanceYears {
+    /// Years of the link or pairing itself, from its first day (the default).
+    Anniversary,
+    /// Calendar years.
+    Calendar,
+}
+
+/// Who must make the S3.2 commitments (A21).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommitmentBy {
+    /// The Party organisation and the villagers' committee each commit; each duty is judged
+    /// on its own (the default).
+    EachCommittee,
+    /// One commitment of the two committees together meets the duty of the village.
+    Joint,
+}
+
+/// What a deadline that needs a day beyond the calendar's last covered year gets (A24).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BeyondCalendar {
+    /// Nothing: `deadline` is the error `calendar_not_covered`, and `check` counts the
+    /// opinion as not judged with that reason (the default).
+    NotCovered,
+    /// Saturdays and Sundays only are rest days beyond the last covered year; `check` flags
+    /// every judgement that needed such a day as `provisional`.
+    Weekends,
+}
+
 /// The parameters of every rule. Field docs name the rule id each comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -66,6 +112,16 @@ pub struct Policy {
     pub reception_min_minutes: u32,
     /// S1.4, A11: turns each other committee member takes in each rotation period (1).
     pub rotation_turns_per_member: u32,
+    /// S1.4, A20: minutes a rotation turn must last to count as a turn (240, the half day
+    /// of A7: "每次不少于半天" is the measure of a 集中接待 session).
+    pub rotation_min_minutes: u32,
+    /// S1.5, A19: the places where a session counts for S1.1–S1.4 (the five the notice names:
+    /// `reception_office`, `service_centre`, `market`, `field`, `scene`; not `other`, a
+    /// channel of S1.6).
+    pub reception_places: Vec<Place>,
+    /// S1.1, S1.4, S2.1, S2.2, S4.2–S4.5, A16: how a year covered only in part is judged
+    /// (`prorate`).
+    pub partial_years: PartialYears,
 
     // S2 — household visits
     /// S2.1: household visits a year by a district leader (2).
@@ -82,6 +138,13 @@ pub struct Policy {
     // S3 — commitments
     /// S3.2, A9: years of a village committee's term when its dates are not on record (3).
     pub term_years: u32,
+    /// S2.3, S3.2, S3.8, A18: whether a village with no term on record has terms of
+    /// `term_years` counted from its first record (true); false leaves them not judged
+    /// (`no_term_on_record`).
+    pub infer_terms: bool,
+    /// S3.1, S3.2, A21: whether each committee commits (`each_committee`) or one joint
+    /// commitment suffices (`joint`).
+    pub commitment_by: CommitmentBy,
     /// S3.2, A12: month of the day by which the annual commitment is made (1).
     pub annual_commitment_by_month: u32,
     /// S3.2, A12: day of the month by which the annual commitment is made (31).
@@ -110,6 +173,12 @@ pub struct Policy {
     pub rectify_dissatisfied: Threshold,
     /// S3.8: consecutive unqualified years after which members should resign (2).
     pub resign_after_unqualified_years: u32,
+    /// S3.8, A22: whether the unqualified years must be consecutive years of the same term
+    /// of the committee (true) or any consecutive calendar years (false).
+    pub resign_within_term: bool,
+    /// S3.8, A23: whether a year with no combined result (综合考评结果) on record takes the
+    /// ballot's grade instead (false: that part of S3.8 is not judged, `missing_combined`).
+    pub missing_combined_as_ballot: bool,
 
     // S4 — assistance
     /// S4.2: practical deeds a year by a linked branch (2).
@@ -120,6 +189,9 @@ pub struct Policy {
     pub industry_village_deeds_per_year: u32,
     /// S4.5: practical deeds a year by a mass organisation (2).
     pub mass_organisation_deeds_per_year: u32,
+    /// S4.2–S4.5, A17: the years a link's or pairing's yearly obligation runs in
+    /// (`anniversary`: its own years from its first day).
+    pub assistance_years: AssistanceYears,
 
     // S5 — the "1234" time limits
     /// S5.1: days to finish a matter within the organisation's remit (10).
@@ -140,6 +212,16 @@ pub struct Policy {
     pub calendar_builtin: bool,
     /// A2: calendar years that extend the built-in calendar or replace its years.
     pub calendar_years: Vec<CalendarYear>,
+    /// A24: what a day after the calendar's last covered year is (`not_covered`).
+    pub beyond_calendar: BeyondCalendar,
+
+    // N — the notice itself
+    /// N.1, A25: the last day by which each town/street implements the five systems
+    /// ("今年12月20日前": 2008-12-20, the day included).
+    pub implement_by: NaiveDate,
+    /// N.2, A25: the last day by which the written report reaches the Organisation
+    /// Department, with its electronic copy ("2009年1月10日前": 2009-01-10, included).
+    pub report_by: NaiveDate,
 }
 
 impl Default for Policy {
@@ -165,12 +247,23 @@ impl Policy {
             village_secretary_receptions_per_week: 1,
             reception_min_minutes: 240,
             rotation_turns_per_member: 1,
+            rotation_min_minutes: 240,
+            reception_places: vec![
+                Place::ReceptionOffice,
+                Place::ServiceCentre,
+                Place::Market,
+                Place::Field,
+                Place::Scene,
+            ],
+            partial_years: PartialYears::Prorate,
             district_leader_visits_per_year: 2,
             town_member_visits_per_year: 4,
             village_visits_per_household_per_term: 6,
             must_visit_window_days: 30,
             analysis_meetings_per_month: 1,
             term_years: 3,
+            infer_terms: true,
+            commitment_by: CommitmentBy::EachCommittee,
             annual_commitment_by_month: 1,
             annual_commitment_by_day: 31,
             vote_adopt: Threshold::at_least(2, 3),
@@ -184,10 +277,13 @@ impl Policy {
             undetermined_as: None,
             rectify_dissatisfied: Threshold::more_than(50, 100),
             resign_after_unqualified_years: 2,
+            resign_within_term: true,
+            missing_combined_as_ballot: false,
             branch_link_deeds_per_year: 2,
             pairing_min_fen_per_year: 50_000,
             industry_village_deeds_per_year: 2,
             mass_organisation_deeds_per_year: 2,
+            assistance_years: AssistanceYears::Anniversary,
             within_remit_days: 10,
             outside_remit_days: 20,
             unresolvable_days: 30,
@@ -197,6 +293,9 @@ impl Policy {
             move_rest_day: true,
             calendar_builtin: true,
             calendar_years: Vec::new(),
+            beyond_calendar: BeyondCalendar::NotCovered,
+            implement_by: NaiveDate::from_ymd_opt(2008, 12, 20).unwrap_or_default(),
+            report_by: NaiveDate::from_ymd_opt(2009, 1, 10).unwrap_or_default(),
         }
     }
 

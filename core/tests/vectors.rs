@@ -145,7 +145,11 @@ fn shared_vectors() {
     let (mut ran, mut skipped, mut failures) = (0, 0, Vec::new());
     for file in files {
         let doc: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
-        let function = doc["function"].as_str().unwrap();
+        // Files in the contract format (an `op` per case, no `function`) have their own
+        // runner (`check_fidelity.rs`).
+        let Some(function) = doc["function"].as_str() else {
+            continue;
+        };
         for case in doc["cases"].as_array().unwrap() {
             let name = format!(
                 "{}: {}",

@@ -4,26 +4,25 @@
 //! > ……由1名或多名党员与1名村（社区）贫困群众结成对子开展帮扶活动，每年提供不少于500元帮扶资金。
 
 use super::index::{between, of, Index};
-use super::period::{periods, Judgement, PeriodKind, Window};
+use super::period::{anniversary_years, periods, Judgement, Period, PeriodKind, Share, Window};
 use super::report::{Collector, Shortfall};
 use crate::dataset::LinkKind;
-use crate::policy::Policy;
+use crate::policy::{AssistanceYears, Policy};
 use chrono::NaiveDate;
 
 pub(crate) fn check(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector) {
-    let years = periods(PeriodKind::Year, w.start, w.end);
-    for year in &years {
-        match w.judge(year, NaiveDate::MIN, None) {
+    for year in periods(PeriodKind::Year, w.start, w.end) {
+        match w.judge_whole(&year) {
             Judgement::Outside => {}
-            Judgement::NotJudged => {
+            Judgement::NotJudged(why) => {
                 for u in ix.grassroots() {
-                    out.not_judged("S4.1", &u.id, &u.id, year);
+                    out.not_judged("S4.1", &u.id, &u.id, &year, why);
                 }
                 for h in ix.data.households.iter().filter(|h| h.poor) {
-                    out.not_judged("S4.1", &h.unit, &h.id, year);
+                    out.not_judged("S4.1", &h.unit, &h.id, &year, why);
                 }
             }
-            Judgement::Judged => coverage(ix, year, out),
+            Judgement::Judged => coverage(ix, &year, out),
         }
     }
     for l in &ix.data.links {
@@ -37,18 +36,18 @@ pub(crate) fn check(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Colle
             .get(l.id.as_str())
             .map(Vec::as_slice)
             .unwrap_or(&[]);
-        for year in &years {
-            match w.judge(year, l.from, l.to) {
-                Judgement::Outside => {}
-                Judgement::NotJudged => out.not_judged(rule, &l.helper, &l.id, year),
-                Judgement::Judged => out.at_least(Shortfall {
+        for year in years_of(w, l.from, l.to, policy) {
+            match w.judge_share(&year, l.from, l.to, u64::from(asked), policy.partial_years) {
+                Share::Outside => {}
+                Share::NotJudged(why) => out.not_judged(rule, &l.helper, &l.id, &year, why),
+                Share::Judged { part, required } => out.at_least(Shortfall {
                     rule,
                     code: "too_few_deeds",
                     unit: &l.helper,
                     subject: &l.id,
-                    period: year.clone(),
-                    expected: u64::from(asked),
-                    actual: between(deeds, year.start, year.end, |d| *d).len() as u64,
+                    expected: required,
+                    actual: between(deeds, part.start, part.end, |d| *d).len() as u64,
+                    period: part,
                 }),
             }
         }
@@ -63,13 +62,19 @@ pub(crate) fn check(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Colle
             .get(p.id.as_str())
             .map(Vec::as_slice)
             .unwrap_or(&[]);
-        for year in &years {
-            match w.judge(year, p.from, p.to) {
-                Judgement::Outside => {}
-                Judgement::NotJudged => out.not_judged("S4.3", unit, &p.id, year),
-                Judgement::Judged => {
+        for year in years_of(w, p.from, p.to, policy) {
+            match w.judge_share(
+                &year,
+                p.from,
+                p.to,
+                policy.pairing_min_fen_per_year,
+                policy.partial_years,
+            ) {
+                Share::Outside => {}
+                Share::NotJudged(why) => out.not_judged("S4.3", unit, &p.id, &year, why),
+                Share::Judged { part, required } => {
                     // A sum of u64 amounts cannot overflow u128; the report caps it at u64::MAX.
-                    let given: u128 = between(aid, year.start, year.end, |a| a.0)
+                    let given: u128 = between(aid, part.start, part.end, |a| a.0)
                         .iter()
                         .map(|a| u128::from(a.1))
                         .sum();
@@ -78,8 +83,8 @@ pub(crate) fn check(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Colle
                         code: "aid_below_minimum",
                         unit,
                         subject: &p.id,
-                        period: year.clone(),
-                        expected: policy.pairing_min_fen_per_year,
+                        period: part,
+                        expected: required,
                         actual: u64::try_from(given).unwrap_or(u64::MAX),
                     });
                 }
@@ -88,9 +93,18 @@ pub(crate) fn check(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Colle
     }
 }
 
+/// A17: the years a link's or pairing's yearly obligation runs in: its own years from its
+/// first day (the default), or calendar years.
+fn years_of(w: &Window, from: NaiveDate, to: Option<NaiveDate>, policy: &Policy) -> Vec<Period> {
+    match policy.assistance_years {
+        AssistanceYears::Anniversary => anniversary_years(from, to, w.start, w.end),
+        AssistanceYears::Calendar => w.periods_for(PeriodKind::Year, from, to),
+    }
+}
+
 /// S4.1: every village and community linked, and every poor household paired, at some time
 /// in the year.
-fn coverage(ix: &Index<'_>, year: &super::Period, out: &mut Collector) {
+fn coverage(ix: &Index<'_>, year: &Period, out: &mut Collector) {
     let active =
         |from: NaiveDate, to: Option<NaiveDate>| year.overlaps(from, to.unwrap_or(NaiveDate::MAX));
     for u in ix.grassroots() {

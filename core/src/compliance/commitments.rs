@@ -6,14 +6,16 @@
 
 use super::index::{of, Index};
 use super::period::{periods, Judgement, Period, PeriodKind, Window};
+use super::reason;
 use super::report::{Collector, Shortfall, UnitGrade};
-use crate::consequences::{consequences, Action, Reason, YearEvaluation};
-use crate::dataset::{Commitment, CommitmentKind};
-use crate::grade::{grade, shares};
-use crate::policy::Policy;
-use crate::vote::{decide_vote, VoteOutcome};
-use crate::Result;
-use chrono::{Datelike, NaiveDate};
+use crate::dataset::{Commitment, CommitmentKind, Committee, Evaluation};
+use crate::grade::{grade, shares, Grade};
+use crate::policy::{CommitmentBy, Policy, VoteBase};
+use crate::share::Threshold;
+use crate::vote::{decide_vote, Attendance, VoteOutcome};
+use crate::{Error, Result};
+use chrono::{Datelike, Months, NaiveDate};
+use std::collections::BTreeMap;
 
 pub(crate) fn check(
     ix: &Index<'_>,
@@ -26,61 +28,111 @@ pub(crate) fn check(
         if !year_in_range(c.year, w) {
             continue;
         }
-        steps_in_order(c, out);
-        votes(c, policy, out)?;
+        // Inside the range's years, the commitment's year is a representable calendar year.
+        let Some(year) = Period::year(c.year) else {
+            continue;
+        };
+        steps_in_order(c, &year, out);
+        votes(c, &year, policy, out)?;
     }
-    evaluations(ix, w, policy, out)
+    evaluations(ix, w, policy, out);
+    Ok(())
 }
 
 fn year_in_range(year: i32, w: &Window) -> bool {
     w.start.year() <= year && year <= w.end.year()
 }
 
-/// S3.2, A12: a term commitment and an annual one made public in the first year of each
-/// term; an annual one by the policy day of each other year.
+/// The policy's "年初" day in year `y` (A12); in a common year, 29 February is the last day
+/// of February.
+fn policy_day(y: i32, policy: &Policy) -> Option<NaiveDate> {
+    let (m, d) = (
+        policy.annual_commitment_by_month,
+        policy.annual_commitment_by_day,
+    );
+    NaiveDate::from_ymd_opt(y, m, d).or_else(|| {
+        NaiveDate::from_ymd_opt(y, m, 1)
+            .and_then(|first| first.checked_add_months(Months::new(1)))
+            .and_then(|next| next.pred_opt())
+    })
+}
+
+/// S3.1, S3.2, A12, A18, A21: in the first year of each term (on record or counted), a term
+/// commitment and an annual one made public by the end of the year; in each other year an
+/// annual one by the policy day — by each committee, or jointly when the policy says so.
 fn made_in_time(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector) {
     for u in ix.grassroots() {
         let mine = of(&ix.commitments_of, &u.id);
-        let published_by = |kind: CommitmentKind, year: i32, by: NaiveDate| {
-            mine.iter()
-                .any(|c| c.kind == kind && c.year == year && c.published.is_some_and(|p| p <= by))
+        let subjects: Vec<(String, Option<Committee>)> = match policy.commitment_by {
+            CommitmentBy::Joint => vec![(u.id.clone(), None)],
+            CommitmentBy::EachCommittee => Committee::ALL
+                .iter()
+                .map(|c| (format!("{}/{}", u.id, c.name()), Some(*c)))
+                .collect(),
         };
         for year in periods(PeriodKind::Year, w.start, w.end) {
             let y = year.start.year();
-            let first_of_term = of(&ix.terms_of, &u.id).iter().any(|t| t.from.year() == y);
+            let Some(terms) = ix.terms(&u.id, year.start, year.end, policy) else {
+                for (subject, _) in &subjects {
+                    out.not_judged("S3.2", &u.id, subject, &year, reason::NO_TERM_ON_RECORD);
+                }
+                continue;
+            };
+            let first_of_term = terms.iter().any(|t| t.0.year() == y);
             let due = if first_of_term {
                 Some(year.end)
             } else {
-                NaiveDate::from_ymd_opt(
-                    y,
-                    policy.annual_commitment_by_month,
-                    policy.annual_commitment_by_day,
-                )
+                policy_day(y, policy)
             };
             let Some(due) = due else { continue };
             let period = Period {
                 end: due,
                 ..year.clone()
             };
-            match w.judge(&period, NaiveDate::MIN, None) {
-                Judgement::Outside => {}
-                Judgement::NotJudged => out.not_judged("S3.2", &u.id, &u.id, &period),
-                Judgement::Judged => {
-                    let mut kinds = vec![(CommitmentKind::Annual, "annual_commitment_missing")];
-                    if first_of_term {
-                        kinds.push((CommitmentKind::Term, "term_commitment_missing"));
-                    }
-                    for (kind, code) in kinds {
-                        let made = published_by(kind, y, due);
-                        out.at_least(Shortfall {
-                            rule: "S3.2",
-                            code,
-                            unit: &u.id,
-                            subject: &u.id,
-                            period: period.clone(),
-                            expected: 1,
-                            actual: u64::from(made),
-                        });
+            let mut kinds = vec![(CommitmentKind::Annual, "annual_commitment_missing")];
+            if first_of_term {
+                kinds.push((CommitmentKind::Term, "term_commitment_missing"));
+            }
+            let judgement = w.judge_whole(&period);
+            for (subject, committee) in &subjects {
+                for (kind, code) in &kinds {
+                    match judgement {
+                        Judgement::Outside => {}
+                        Judgement::NotJudged(why) => {
+                            out.not_judged("S3.2", &u.id, subject, &period, why)
+                        }
+                        Judgement::Judged => {
+                            let in_time = |c: &&&Commitment| {
+                                c.kind == *kind
+                                    && c.year == y
+                                    && c.published.is_some_and(|p| p <= due)
+                            };
+                            let made = mine
+                                .iter()
+                                .filter(in_time)
+                                .any(|c| committee.is_none() || c.committee == *committee);
+                            let unnamed =
+                                mine.iter().filter(in_time).any(|c| c.committee.is_none());
+                            if !made && unnamed {
+                                out.not_judged(
+                                    "S3.2",
+                                    &u.id,
+                                    subject,
+                                    &period,
+                                    reason::MISSING_COMMITTEE,
+                                );
+                                continue;
+                            }
+                            out.at_least(Shortfall {
+                                rule: "S3.2",
+                                code,
+                                unit: &u.id,
+                                subject,
+                                period: period.clone(),
+                                expected: 1,
+                                actual: u64::from(made),
+                            });
+                        }
                     }
                 }
             }
@@ -89,14 +141,13 @@ fn made_in_time(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector
 }
 
 /// S3.4: the steps propose → vote → approve → publish, each dated no earlier than the one
-/// before, and none missing before a later one.
-fn steps_in_order(c: &Commitment, out: &mut Collector) {
+/// before, and none missing before a later one; not judged (`missing_dates`) when no step
+/// is dated.
+fn steps_in_order(c: &Commitment, year: &Period, out: &mut Collector) {
     let steps = [c.proposed, c.voted, c.approved, c.published];
     let dates: Vec<NaiveDate> = steps.iter().flatten().copied().collect();
     let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) else {
-        let year =
-            Period::year(c.year).unwrap_or_else(|| Period::span(NaiveDate::MIN, NaiveDate::MIN));
-        out.not_judged("S3.4", &c.unit, &c.id, &year);
+        out.not_judged("S3.4", &c.unit, &c.id, year, reason::MISSING_DATES);
         return;
     };
     let period = Period::span(*first, *last);
@@ -132,141 +183,222 @@ fn steps_in_order(c: &Commitment, out: &mut Collector) {
     }
 }
 
-/// S3.5: an item is listed only when adopted.
-fn votes(c: &Commitment, policy: &Policy, out: &mut Collector) -> Result<()> {
+/// S3.5, A4, A5, A15: an item is listed only when adopted. The period is the day of the vote,
+/// or the commitment's year when no vote day is recorded. An item the vote cannot decide —
+/// no ballots, attendance the policy needs but the item lacks, or attendance that
+/// contradicts the ballots — is not judged, with that reason.
+fn votes(c: &Commitment, year: &Period, policy: &Policy, out: &mut Collector) -> Result<()> {
+    let period = c.voted.map_or_else(|| year.clone(), |d| Period::span(d, d));
     for item in &c.items {
-        let outcome = decide_vote(item.approve, item.disapprove, item.abstain, policy, None)?;
-        let day = c.voted.or(c.published).unwrap_or(NaiveDate::MIN);
         let subject = format!("{}/{}", c.id, item.id);
-        if !item.listed || outcome == VoteOutcome::Adopted {
-            out.met("S3.5", &c.unit, &subject, &Period::span(day, day));
+        if !item.listed {
+            out.met("S3.5", &c.unit, &subject, &period);
             continue;
         }
+        let decided = Attendance::from_parts(item.present, item.entitled).and_then(|a| {
+            decide_vote(item.approve, item.disapprove, item.abstain, policy, a).map(|o| (o, a))
+        });
+        let (outcome, attendance) = match decided {
+            Ok(found) => found,
+            Err(e) => {
+                let why = match e {
+                    Error::AttendanceRequired => reason::MISSING_ATTENDANCE,
+                    Error::InvalidAttendance { .. } => reason::INVALID_ATTENDANCE,
+                    Error::NoBallots => reason::NO_BALLOTS,
+                    other => return Err(other),
+                };
+                out.not_judged("S3.5", &c.unit, &subject, &period, why);
+                continue;
+            }
+        };
         let ballots =
             u128::from(item.approve) + u128::from(item.disapprove) + u128::from(item.abstain);
-        let needed = policy.vote_adopt.min_part(ballots).unwrap_or(ballots);
+        let (code, expected, actual) = match (outcome, attendance) {
+            (VoteOutcome::Adopted, _) => {
+                out.met("S3.5", &c.unit, &subject, &period);
+                continue;
+            }
+            (VoteOutcome::NoQuorum, Some(a)) => {
+                let quorum = policy.vote_quorum.unwrap_or(Threshold::at_least(0, 1));
+                let needed = quorum.min_part(u128::from(a.entitled));
+                (
+                    "listed_without_quorum",
+                    needed.map_or(u64::MAX, |n| u64::try_from(n).unwrap_or(u64::MAX)),
+                    a.present,
+                )
+            }
+            (_, a) => {
+                let base = match (policy.vote_base, a) {
+                    (VoteBase::Present, Some(a)) => u128::from(a.present),
+                    (VoteBase::Entitled, Some(a)) => u128::from(a.entitled),
+                    _ => ballots,
+                };
+                let needed = policy.vote_adopt.min_part(base).unwrap_or(base);
+                (
+                    "listed_without_adoption",
+                    u64::try_from(needed).unwrap_or(u64::MAX),
+                    item.approve,
+                )
+            }
+        };
         out.not_met(Shortfall {
             rule: "S3.5",
-            code: "listed_without_adoption",
+            code,
             unit: &c.unit,
             subject: &subject,
-            period: Period::span(day, day),
-            expected: u64::try_from(needed).unwrap_or(u64::MAX),
-            actual: item.approve,
+            period: period.clone(),
+            expected,
+            actual,
         });
     }
     Ok(())
 }
 
 /// S3.7, S3.8: a year-end evaluation each year, its grade, and its consequences.
-fn evaluations(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector) -> Result<()> {
+fn evaluations(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector) {
     for u in ix.grassroots() {
-        let mut years: Vec<YearEvaluation> = of(&ix.evaluations_of, &u.id)
+        let evaluations: BTreeMap<i32, &Evaluation> = of(&ix.evaluations_of, &u.id)
             .iter()
-            .filter(|e| e.year <= w.end.year())
-            .map(|e| YearEvaluation {
-                year: e.year,
-                satisfied: e.satisfied,
-                basically_satisfied: e.basically_satisfied,
-                dissatisfied: e.dissatisfied,
-                combined: e.combined,
-            })
+            .map(|e| (e.year, *e))
             .collect();
-        years.sort_by_key(|e| e.year);
-        for year in periods(PeriodKind::Year, w.start, w.end) {
-            let y = year.start.year();
-            match w.judge(&year, NaiveDate::MIN, None) {
-                Judgement::Outside => {}
-                Judgement::NotJudged => out.not_judged("S3.7", &u.id, &u.id, &year),
-                Judgement::Judged => {
-                    let held = years.iter().any(|e| e.year == y);
-                    out.at_least(Shortfall {
-                        rule: "S3.7",
-                        code: "evaluation_missing",
-                        unit: &u.id,
-                        subject: &u.id,
-                        period: year,
-                        expected: 1,
-                        actual: u64::from(held),
-                    });
-                }
-            }
-        }
-        let in_range: Vec<&YearEvaluation> =
-            years.iter().filter(|e| year_in_range(e.year, w)).collect();
-        for e in &in_range {
-            let ballot = grade(e.satisfied, e.basically_satisfied, e.dissatisfied, policy)?;
-            out.grades.push(UnitGrade {
-                unit: u.id.clone(),
-                year: e.year,
-                ballot,
-                combined: e.combined.unwrap_or(ballot),
-            });
-        }
-        let found = consequences(&years, policy)?;
-        for e in in_range {
-            let mine: Vec<_> = found.iter().filter(|c| c.year == e.year).collect();
-            let Some(period) = Period::year(e.year) else {
-                continue;
-            };
-            if mine.is_empty() {
-                out.met("S3.8", &u.id, &u.id, &period);
-            } else {
-                out.tally_not_met("S3.8", &u.id, &u.id, &period);
-            }
-            for c in mine {
-                let (code, expected, actual) = match (c.action, c.reason) {
-                    (Action::Rectify, Reason::DissatisfactionOverHalf) => {
-                        let s = shares(e.satisfied, e.basically_satisfied, e.dissatisfied, policy)?;
-                        let pct = s.dissatisfied * 100 / s.valid;
-                        let bound = u64::from(policy.rectify_dissatisfied.numerator) * 100
-                            / u64::from(policy.rectify_dissatisfied.denominator.max(1));
-                        (
-                            "rectify_dissatisfaction_over_half",
-                            bound,
-                            u64::try_from(pct).unwrap_or(100),
-                        )
-                    }
-                    (Action::Rectify, _) => ("rectify_combined_unqualified", 0, 1),
-                    (Action::Resign, _) => {
-                        let run = run_length(&years, e.year, policy);
-                        (
-                            "resign_unqualified_two_years",
-                            u64::from(policy.resign_after_unqualified_years),
-                            run,
-                        )
-                    }
-                };
-                out.record(Shortfall {
-                    rule: "S3.8",
-                    code,
-                    unit: &u.id,
-                    subject: &u.id,
-                    period: period.clone(),
-                    expected,
-                    actual,
+        for (&y, e) in evaluations.range(w.start.year()..=w.end.year()) {
+            if let Ok(ballot) = grade(e.satisfied, e.basically_satisfied, e.dissatisfied, policy) {
+                out.grades.push(UnitGrade {
+                    unit: u.id.clone(),
+                    year: y,
+                    ballot,
+                    combined: e.combined.unwrap_or(ballot),
+                    recorded_combined: e.combined,
                 });
             }
         }
+        for year in periods(PeriodKind::Year, w.start, w.end) {
+            let y = year.start.year();
+            match w.judge_whole(&year) {
+                Judgement::Outside => {}
+                Judgement::NotJudged(why) => {
+                    out.not_judged("S3.7", &u.id, &u.id, &year, why);
+                    out.not_judged("S3.8", &u.id, &u.id, &year, why);
+                }
+                Judgement::Judged => {
+                    let e = evaluations.get(&y);
+                    match e {
+                        None => out.not_met(Shortfall {
+                            rule: "S3.7",
+                            code: "evaluation_missing",
+                            unit: &u.id,
+                            subject: &u.id,
+                            period: year.clone(),
+                            expected: 1,
+                            actual: 0,
+                        }),
+                        Some(e) if ballots(e) == 0 => {
+                            out.not_judged("S3.7", &u.id, &u.id, &year, reason::NO_BALLOTS)
+                        }
+                        Some(_) => out.met("S3.7", &u.id, &u.id, &year),
+                    }
+                    consequences_of_year(ix, &u.id, &evaluations, &year, policy, out);
+                }
+            }
+        }
     }
-    Ok(())
 }
 
-/// Unqualified years in a row ending with `year`.
-fn run_length(years: &[YearEvaluation], year: i32, policy: &Policy) -> u64 {
-    let unqualified = |y: i32| {
-        years.iter().find(|e| e.year == y).is_some_and(|e| {
-            let g = e
-                .combined
-                .or_else(|| grade(e.satisfied, e.basically_satisfied, e.dissatisfied, policy).ok());
-            g == Some(crate::Grade::Unqualified)
+fn ballots(e: &Evaluation) -> u128 {
+    u128::from(e.satisfied) + u128::from(e.basically_satisfied) + u128::from(e.dissatisfied)
+}
+
+/// S3.8, A22, A23: the consequences of one judged year's evaluation. Rectification when the
+/// dissatisfied ballots exceed the policy's share (the ballot decides) or when the combined
+/// result is unqualified; resignation when the combined result is unqualified in as many
+/// consecutive years — of the same term, by default — as the policy says. The combined
+/// result is the one on record; without one that part is not judged (`missing_combined`)
+/// unless the policy takes the ballot's grade.
+fn consequences_of_year(
+    ix: &Index<'_>,
+    unit: &str,
+    evaluations: &BTreeMap<i32, &Evaluation>,
+    year: &Period,
+    policy: &Policy,
+    out: &mut Collector,
+) {
+    let y = year.start.year();
+    let Some(e) = evaluations.get(&y) else {
+        out.not_judged("S3.8", unit, unit, year, reason::MISSING_EVALUATION);
+        return;
+    };
+    let Ok(s) = shares(e.satisfied, e.basically_satisfied, e.dissatisfied, policy) else {
+        out.not_judged("S3.8", unit, unit, year, reason::NO_BALLOTS);
+        return;
+    };
+    let combined = |e: &Evaluation| -> Option<Grade> {
+        e.combined.or_else(|| {
+            policy
+                .missing_combined_as_ballot
+                .then(|| grade(e.satisfied, e.basically_satisfied, e.dissatisfied, policy).ok())
+                .flatten()
         })
     };
-    let mut n = 0;
-    let mut y = Some(year);
-    while let Some(this) = y.filter(|this| unqualified(*this)) {
-        n += 1;
-        y = this.checked_sub(1);
+    let mut found: Vec<(&'static str, u64, u64)> = Vec::new();
+    if policy.rectify_dissatisfied.is_met(s.dissatisfied, s.valid) {
+        let pct = s.dissatisfied * 100 / s.valid;
+        let bound = u64::from(policy.rectify_dissatisfied.numerator) * 100
+            / u64::from(policy.rectify_dissatisfied.denominator.max(1));
+        found.push((
+            "rectify_dissatisfaction_over_half",
+            bound,
+            u64::try_from(pct).unwrap_or(100),
+        ));
     }
-    n
+    let this = combined(e);
+    if this == Some(Grade::Unqualified) {
+        found.push(("rectify_combined_unqualified", 0, 1));
+        // A22: the committee of a year is the one whose term holds 31 December.
+        let term_of = |y: i32| {
+            NaiveDate::from_ymd_opt(y, 12, 31)
+                .and_then(|d| ix.terms(unit, d, d, policy))
+                .and_then(|t| t.first().copied())
+        };
+        let term = term_of(y);
+        let mut run = 0u64;
+        let mut back = Some(y);
+        while let Some(b) = back {
+            let unqualified = evaluations
+                .get(&b)
+                .is_some_and(|e| combined(e) == Some(Grade::Unqualified));
+            let same_term = !policy.resign_within_term || (term.is_some() && term_of(b) == term);
+            if !unqualified || !same_term {
+                break;
+            }
+            run += 1;
+            back = b.checked_sub(1);
+        }
+        if run >= u64::from(policy.resign_after_unqualified_years) {
+            found.push((
+                "resign_unqualified_two_years",
+                u64::from(policy.resign_after_unqualified_years),
+                run,
+            ));
+        }
+    }
+    if found.is_empty() {
+        if this.is_none() {
+            out.not_judged("S3.8", unit, unit, year, reason::MISSING_COMBINED);
+        } else {
+            out.met("S3.8", unit, unit, year);
+        }
+        return;
+    }
+    out.tally_not_met("S3.8", unit, unit, year);
+    for (code, expected, actual) in found {
+        out.record(Shortfall {
+            rule: "S3.8",
+            code,
+            unit,
+            subject: unit,
+            period: year.clone(),
+            expected,
+            actual,
+        });
+    }
 }

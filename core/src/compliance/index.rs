@@ -1,9 +1,10 @@
 //! Records grouped and sorted by what the checks look them up by.
 
 use crate::dataset::{
-    Commitment, Dataset, Evaluation, Household, Level, Link, Pairing, Person, Term, Unit,
+    Commitment, Dataset, Evaluation, Household, Level, Link, Pairing, Person, Place, Term, Unit,
 };
-use chrono::NaiveDate;
+use crate::policy::Policy;
+use chrono::{Datelike, Months, NaiveDate};
 use std::collections::HashMap;
 
 pub(crate) struct Index<'a> {
@@ -14,8 +15,8 @@ pub(crate) struct Index<'a> {
     pub people_of: HashMap<&'a str, Vec<&'a Person>>,
     /// Households by unit.
     pub households_of: HashMap<&'a str, Vec<&'a Household>>,
-    /// Reception dates and minutes by person, sorted.
-    pub receptions_of: HashMap<&'a str, Vec<(NaiveDate, u32)>>,
+    /// Reception dates, minutes and places by person, sorted.
+    pub receptions_of: HashMap<&'a str, Vec<(NaiveDate, u32, Place)>>,
     /// Visit dates by person, sorted.
     pub visits_by: HashMap<&'a str, Vec<NaiveDate>>,
     /// Visits (date, person) by household, sorted.
@@ -36,6 +37,8 @@ pub(crate) struct Index<'a> {
     pub links_to: HashMap<&'a str, Vec<&'a Link>>,
     /// Pairings by household.
     pub pairings_of: HashMap<&'a str, Vec<&'a Pairing>>,
+    /// The first day any record of a village or community names (A18).
+    pub first_record: HashMap<&'a str, NaiveDate>,
 }
 
 fn by_key<'a, T>(items: &'a [T], key: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str, Vec<&'a T>> {
@@ -64,6 +67,69 @@ fn group<K: std::hash::Hash + Eq, V: Ord>(
     map
 }
 
+/// A18: the first day each unit's records name: its people's first day in office, the
+/// receptions of its people, the visits to and events of its households, its meetings,
+/// opinions, commitments (their step dates, or 1 January of their year) and evaluations
+/// (1 January of their year).
+fn first_records<'a>(d: &'a Dataset) -> HashMap<&'a str, NaiveDate> {
+    let mut first: HashMap<&'a str, NaiveDate> = HashMap::new();
+    let mut note = |unit: &'a str, day: NaiveDate| {
+        let f = first.entry(unit).or_insert(day);
+        *f = (*f).min(day);
+    };
+    let unit_of_person: HashMap<&'a str, &'a str> = d
+        .people
+        .iter()
+        .map(|p| (p.id.as_str(), p.unit.as_str()))
+        .collect();
+    let unit_of_household: HashMap<&'a str, &'a str> = d
+        .households
+        .iter()
+        .map(|h| (h.id.as_str(), h.unit.as_str()))
+        .collect();
+    for p in &d.people {
+        note(&p.unit, p.from);
+    }
+    for r in &d.receptions {
+        if let Some(u) = unit_of_person.get(r.person.as_str()) {
+            note(u, r.date);
+        }
+    }
+    for v in &d.visits {
+        if let Some(u) = unit_of_household.get(v.household.as_str()) {
+            note(u, v.date);
+        }
+    }
+    for e in &d.household_events {
+        if let Some(u) = unit_of_household.get(e.household.as_str()) {
+            note(u, e.date);
+        }
+    }
+    for m in &d.meetings {
+        note(&m.unit, m.date);
+    }
+    for o in &d.opinions {
+        note(&o.unit, o.received);
+    }
+    for c in &d.commitments {
+        let steps = [c.proposed, c.voted, c.approved, c.published];
+        match steps.iter().flatten().min() {
+            Some(day) => note(&c.unit, *day),
+            None => {
+                if let Some(day) = NaiveDate::from_ymd_opt(c.year, 1, 1) {
+                    note(&c.unit, day);
+                }
+            }
+        }
+    }
+    for e in &d.evaluations {
+        if let Some(day) = NaiveDate::from_ymd_opt(e.year, 1, 1) {
+            note(&e.unit, day);
+        }
+    }
+    first
+}
+
 impl<'a> Index<'a> {
     pub fn new(d: &'a Dataset) -> Self {
         Index {
@@ -74,13 +140,14 @@ impl<'a> Index<'a> {
             evaluations_of: by_key(&d.evaluations, |e| e.unit.as_str()),
             links_to: by_key(&d.links, |l| l.unit.as_str()),
             pairings_of: by_key(&d.pairings, |p| p.household.as_str()),
+            first_record: first_records(d),
             data: d,
             units: d.units.iter().map(|u| (u.id.as_str(), u)).collect(),
             households: d.households.iter().map(|h| (h.id.as_str(), h)).collect(),
             receptions_of: group(
                 d.receptions
                     .iter()
-                    .map(|r| (r.person.as_str(), (r.date, r.minutes))),
+                    .map(|r| (r.person.as_str(), (r.date, r.minutes, r.place))),
             ),
             visits_by: group(d.visits.iter().map(|v| (v.person.as_str(), v.date))),
             visits_to: group(
@@ -104,6 +171,58 @@ impl<'a> Index<'a> {
 
     pub fn grassroots(&self) -> impl Iterator<Item = &'a Unit> + '_ {
         self.data.units.iter().filter(|u| u.level.is_grassroots())
+    }
+
+    /// A9, A18: the terms of a village that share a day with `[from, to]`, in order: those
+    /// on record, or — when none is on record and the policy counts them — terms of
+    /// `term_years` years counted from the village's first record. None when no term is on
+    /// record and none can be counted (`no_term_on_record`).
+    pub fn terms(
+        &self,
+        unit: &str,
+        from: NaiveDate,
+        to: NaiveDate,
+        policy: &Policy,
+    ) -> Option<Vec<(NaiveDate, NaiveDate)>> {
+        let recorded = of(&self.terms_of, unit);
+        if !recorded.is_empty() {
+            let mut terms: Vec<(NaiveDate, NaiveDate)> = recorded
+                .iter()
+                .filter(|t| t.from <= to && from <= t.to)
+                .map(|t| (t.from, t.to))
+                .collect();
+            terms.sort();
+            return Some(terms);
+        }
+        if !policy.infer_terms {
+            return None;
+        }
+        let anchor = *self.first_record.get(unit)?;
+        let months = policy.term_years.checked_mul(12)?;
+        let nth = |k: u32| {
+            k.checked_mul(months)
+                .and_then(|m| anchor.checked_add_months(Months::new(m)))
+        };
+        let mut out = Vec::new();
+        // Skip the terms wholly before `from` without stepping through them.
+        let mut k = u32::try_from(from.year().saturating_sub(anchor.year()))
+            .unwrap_or(0)
+            .checked_div(policy.term_years)
+            .unwrap_or(0)
+            .saturating_sub(1);
+        while let Some(start) = nth(k) {
+            if start > to {
+                break;
+            }
+            let Some(end) = k.checked_add(1).and_then(nth).and_then(|d| d.pred_opt()) else {
+                break;
+            };
+            if end >= from {
+                out.push((start, end));
+            }
+            k = k.saturating_add(1);
+        }
+        Some(out)
     }
 }
 

@@ -2,6 +2,7 @@
 //! numbers only, never a person's name, address or phone.
 
 use super::report::Shortfall;
+use chrono::NaiveDate;
 
 /// Every finding code, its rule ids and what `expected` and `actual` hold.
 pub const FINDING_CODES: &[(&str, &str, &str)] = &[
@@ -107,13 +108,66 @@ pub const FINDING_CODES: &[(&str, &str, &str)] = &[
         "S5.5",
         "a result and a feedback date (2), those recorded",
     ),
+    (
+        "listed_without_quorum",
+        "S3.5",
+        "persons present needed for the quorum (A15), persons present",
+    ),
+    (
+        "deadline_mismatch",
+        "S5.1 S5.2 S5.3 S5.4",
+        "days from receipt to the deadline, days from receipt to the promised day",
+    ),
+    (
+        "implementation_late",
+        "N.1",
+        "0 days after the deadline, days after it (to as_of when not implemented)",
+    ),
+    (
+        "report_late",
+        "N.2",
+        "0 days after the deadline, days after it of the later of the written report and its electronic copy (to as_of for one not sent)",
+    ),
+    (
+        "responsibility_unassigned",
+        "N.3",
+        "3 (the secretary first responsible, a leader directly responsible, a clerk), those named",
+    ),
 ];
 
 fn yuan(fen: u64) -> String {
     format!("{}.{:02}", fen / 100, fen % 100)
 }
 
+/// The first and last day a period's label names, for a calendar year (`2009`) or a span
+/// (`2009-03-01..2010-02-28`).
+fn named_days(label: &str) -> Option<(NaiveDate, NaiveDate)> {
+    if let Some((a, b)) = label.split_once("..") {
+        return Some((a.parse().ok()?, b.parse().ok()?));
+    }
+    let y: i32 = label.parse().ok()?;
+    Some((
+        NaiveDate::from_ymd_opt(y, 1, 1)?,
+        NaiveDate::from_ymd_opt(y, 12, 31)?,
+    ))
+}
+
 pub(crate) fn describe(s: &Shortfall<'_>) -> (String, String) {
+    let (en, zh) = describe_whole(s);
+    // A16: a part-year judged with a prorated requirement says so.
+    match named_days(&s.period.label) {
+        Some((from, to)) if (from, to) != (s.period.start, s.period.end) => {
+            let (a, b) = (s.period.start, s.period.end);
+            (
+                format!("{en} (prorated for {a}..{b})"),
+                format!("{zh}（按 {a} 至 {b} 折算）"),
+            )
+        }
+        _ => (en, zh),
+    }
+}
+
+fn describe_whole(s: &Shortfall<'_>) -> (String, String) {
     let (id, p, e, a) = (s.subject, &s.period.label, s.expected, s.actual);
     let over = a.saturating_sub(e);
     match s.code {
@@ -204,6 +258,26 @@ pub(crate) fn describe(s: &Shortfall<'_>) -> (String, String) {
         "closed_without_result" => (
             format!("opinion {id} is closed (销号) without both a recorded result and a feedback date"),
             format!("群众意见 {id} 未同时记录办理结果和反馈时间即销号"),
+        ),
+        "listed_without_quorum" => (
+            format!("commitment item {id} was listed from a vote with {a} present where {e} were needed for the quorum"),
+            format!("承诺事项 {id} 表决时到会 {a} 人，未达到法定人数 {e} 人，却列为承诺内容"),
+        ),
+        "deadline_mismatch" => (
+            format!("opinion {id} was promised for {a} day(s) after receipt, later than the {e}-day limit ending {}", s.period.end),
+            format!("群众意见 {id} 承诺在收到后 {a} 天办结，超过了 {e} 天的时限（{}）", s.period.end),
+        ),
+        "implementation_late" => (
+            format!("{id} had not implemented the five systems by {}: {a} day(s) later", s.period.end),
+            format!("{id} 未在 {} 前全面贯彻落实五项制度，晚 {a} 天", s.period.end),
+        ),
+        "report_late" => (
+            format!("{id}: the written report and its electronic copy did not both reach the Organisation Department by {}: {a} day(s) later", s.period.end),
+            format!("{id} 未在 {} 前将书面报告送区委组织部并报送电子文档，晚 {a} 天", s.period.end),
+        ),
+        "responsibility_unassigned" => (
+            format!("{id} named {a} of the {e} responsible: the secretary first responsible, a leader directly responsible, a clerk"),
+            format!("{id} 仅明确了 {a} 项（应明确党组织书记为第一责任人、分管领导为直接责任人、具体经办人，共 {e} 项）"),
         ),
         other => (format!("{id}: {other} in {p}"), format!("{id}：{other}（{p}）")),
     }

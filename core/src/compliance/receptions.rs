@@ -1,14 +1,23 @@
-//! S1.1–S1.4 — secretaries receive the public on a schedule, and the other members rotate.
+//! S1.1–S1.5 — secretaries receive the public on a schedule, and the other members rotate.
 //!
 //! > 区委书记每年集中接待群众不少于2次，每次不少于半天。镇街党委（党工委）书记每月集中接待群众
 //! > 不少于1次……村（社区）党组织书记每周集中接待群众不少于1次……区委常委班子成员在1年内轮流
 //! > 接待；镇街党委（党工委）班子成员在1月内轮流接待；村（社区）党组织班子成员在1周内轮流接待。
+//! > 区委书记和其他区级领导在区信访办公室集中接待来访群众……
+//!
+//! A session counts when it was held at a place the notice names (S1.5, A19: the policy's
+//! `reception_places`; a mailbox or hotline session, `other`, is a channel of S1.6) and
+//! lasted at least half a day (A7) for a secretary, or the policy's turn length for a
+//! member's turn (A20). The yearly obligations of the district (S1.1 and the standing
+//! committee's rota of S1.4) are prorated for a part-year in office (A16); months and weeks
+//! are judged whole (A8).
 
 use super::index::{between, Index};
-use super::period::{periods, Judgement, PeriodKind, Window};
+use super::period::{Judgement, PeriodKind, Share, Window};
 use super::report::{Collector, Shortfall};
 use crate::dataset::{Level, Role};
 use crate::policy::Policy;
+use chrono::NaiveDate;
 
 pub(crate) fn check(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector) {
     for p in &ix.data.people {
@@ -48,34 +57,58 @@ pub(crate) fn check(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Colle
             .get(p.id.as_str())
             .map(Vec::as_slice)
             .unwrap_or(&[]);
-        for period in periods(kind, w.start, w.end) {
-            match w.judge(&period, p.from, p.to) {
-                Judgement::Outside => {}
-                Judgement::NotJudged => out.not_judged(rule, &p.unit, &p.id, &period),
-                Judgement::Judged => {
-                    let held = between(sessions, period.start, period.end, |s| s.0);
-                    // A7 applies to the secretaries' sessions; A11 counts every turn of a member.
-                    let counted = if secretary {
-                        held.iter()
-                            .filter(|s| s.1 >= policy.reception_min_minutes)
-                            .count()
-                    } else {
-                        held.len()
-                    };
-                    out.at_least(Shortfall {
+        // A7 measures a secretary's session, A20 a member's turn; S1.5 (A19) the place.
+        let least = if secretary {
+            policy.reception_min_minutes
+        } else {
+            policy.rotation_min_minutes
+        };
+        let counted = |from: NaiveDate, to: NaiveDate| -> u64 {
+            between(sessions, from, to, |s| s.0)
+                .iter()
+                .filter(|s| s.1 >= least && policy.reception_places.contains(&s.2))
+                .count() as u64
+        };
+        let code = if secretary {
+            "too_few_receptions"
+        } else {
+            "rotation_missed"
+        };
+        for period in w.periods_for(kind, p.from, p.to) {
+            if kind == PeriodKind::Year {
+                match w.judge_share(
+                    &period,
+                    p.from,
+                    p.to,
+                    u64::from(asked),
+                    policy.partial_years,
+                ) {
+                    Share::Outside => {}
+                    Share::NotJudged(why) => out.not_judged(rule, &p.unit, &p.id, &period, why),
+                    Share::Judged { part, required } => out.at_least(Shortfall {
                         rule,
-                        code: if secretary {
-                            "too_few_receptions"
-                        } else {
-                            "rotation_missed"
-                        },
+                        code,
                         unit: &p.unit,
                         subject: &p.id,
-                        period,
-                        expected: u64::from(asked),
-                        actual: counted as u64,
-                    });
+                        expected: required,
+                        actual: counted(part.start, part.end),
+                        period: part,
+                    }),
                 }
+                continue;
+            }
+            match w.judge(&period, p.from, p.to) {
+                Judgement::Outside => {}
+                Judgement::NotJudged(why) => out.not_judged(rule, &p.unit, &p.id, &period, why),
+                Judgement::Judged => out.at_least(Shortfall {
+                    rule,
+                    code,
+                    unit: &p.unit,
+                    subject: &p.id,
+                    expected: u64::from(asked),
+                    actual: counted(period.start, period.end),
+                    period,
+                }),
             }
         }
     }

@@ -26,6 +26,10 @@ pub struct Finding {
     pub message: String,
     /// Chinese message.
     pub message_zh: String,
+    /// A24: judged with rest days guessed beyond the holiday calendar (Saturdays and Sundays
+    /// only), to be confirmed once the State Council's notice for that year is added.
+    #[serde(default)]
+    pub provisional: bool,
 }
 
 /// Judged, met, not met and not judged for one rule or one unit.
@@ -39,8 +43,17 @@ pub struct Tally {
     pub met: u64,
     /// Judged and not met.
     pub not_met: u64,
-    /// Not judged (A8: not wholly inside the range and the subject's time, or still open).
+    /// Not judged (A8: not wholly inside the range and the subject's time, or still open;
+    /// or a record that cannot be judged).
     pub not_judged: u64,
+    /// `not_judged` broken down by reason code (`outside_range`, `open`, `partial_period`,
+    /// …; see [`NOT_JUDGED_REASONS`](super::NOT_JUDGED_REASONS)); the counts add up to
+    /// `not_judged`.
+    #[serde(default)]
+    pub not_judged_by_reason: BTreeMap<String, u64>,
+    /// Judgements (among `judged`) that are provisional (A24).
+    #[serde(default)]
+    pub provisional: u64,
     /// `met / judged` in per mille, rounded down; none when nothing was judged.
     pub rate_permille: Option<u64>,
 }
@@ -54,8 +67,13 @@ pub struct UnitGrade {
     pub year: i32,
     /// The ballot's grade.
     pub ballot: crate::Grade,
-    /// The combined grade (the ballot's when none was recorded).
+    /// The combined grade for display: the one on record, or the ballot's when none was
+    /// recorded (S3.8 never judges on that substitute unless the policy says so, A23; see
+    /// `recorded_combined`).
     pub combined: crate::Grade,
+    /// The combined grade on record (综合考评结果); none when none was recorded.
+    #[serde(default)]
+    pub recorded_combined: Option<crate::Grade>,
 }
 
 /// How one judged (or not judged) period came out.
@@ -66,7 +84,7 @@ pub enum OutcomeStatus {
     Met,
     /// Judged and not met (a finding says why).
     NotMet,
-    /// Not judged (A8).
+    /// Not judged (A8), for the reason in [`Outcome::reason`].
     NotJudged,
 }
 
@@ -84,6 +102,13 @@ pub struct Outcome {
     pub period: Period,
     /// Met, not met or not judged.
     pub status: OutcomeStatus,
+    /// Why it was not judged (a code of [`NOT_JUDGED_REASONS`](super::NOT_JUDGED_REASONS));
+    /// none when judged.
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// A24: judged with rest days guessed beyond the holiday calendar.
+    #[serde(default)]
+    pub provisional: bool,
 }
 
 /// The result of [`check`](super::check).
@@ -105,6 +130,15 @@ pub struct Report {
     pub by_unit: Vec<Tally>,
     /// The year-end grades (S3.7).
     pub grades: Vec<UnitGrade>,
+    /// Every obligation not judged because of a record (a reason other than
+    /// `outside_range`, `open` and `partial_period`), in every report, each naming its
+    /// record: the opinion, the commitment item (`commitment/item`), the village and year of
+    /// an evaluation, or the village and committee.
+    #[serde(default)]
+    pub records_not_judged: Vec<Outcome>,
+    /// A24: whether any judgement is provisional (rest days guessed beyond the calendar).
+    #[serde(default)]
+    pub provisional: bool,
     /// Every judgement, when asked for with [`check_detailed`](super::check_detailed).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub outcomes: Vec<Outcome>,
@@ -128,7 +162,11 @@ pub(crate) struct Collector {
     pub detailed: bool,
     /// The rules judged (empty: all), from the policy.
     pub rules: Vec<String>,
+    /// A24: whether the judgements being made are provisional (set around one record).
+    pub provisional: bool,
     outcomes: Vec<Outcome>,
+    records_not_judged: Vec<Outcome>,
+    any_provisional: bool,
 }
 
 /// What a shortfall is, for its message.
@@ -164,15 +202,40 @@ impl Collector {
         subject: &str,
         period: &Period,
         status: OutcomeStatus,
+        reason: Option<&'static str>,
     ) {
+        let by_record = reason.is_some_and(|r| !super::reason::is_about_period(r));
+        if !self.detailed && !by_record {
+            return;
+        }
+        let o = Outcome {
+            rule: rule.to_string(),
+            unit: unit.to_string(),
+            subject: subject.to_string(),
+            period: period.clone(),
+            status,
+            reason: reason.map(str::to_string),
+            provisional: self.provisional && reason.is_none(),
+        };
+        if by_record {
+            self.records_not_judged.push(o.clone());
+        }
         if self.detailed {
-            self.outcomes.push(Outcome {
-                rule: rule.to_string(),
-                unit: unit.to_string(),
-                subject: subject.to_string(),
-                period: period.clone(),
-                status,
-            });
+            self.outcomes.push(o);
+        }
+    }
+
+    fn judged(&mut self, rule: &'static str, unit: &str, met: bool) {
+        let provisional = self.provisional;
+        self.any_provisional |= provisional;
+        for t in self.tallies(rule, unit) {
+            t.judged += 1;
+            if met {
+                t.met += 1;
+            } else {
+                t.not_met += 1;
+            }
+            t.provisional += u64::from(provisional);
         }
     }
 
@@ -181,22 +244,36 @@ impl Collector {
         if !self.judges(rule) {
             return;
         }
-        for t in self.tallies(rule, unit) {
-            t.judged += 1;
-            t.met += 1;
-        }
-        self.outcome(rule, unit, subject, period, OutcomeStatus::Met);
+        self.judged(rule, unit, true);
+        self.outcome(rule, unit, subject, period, OutcomeStatus::Met, None);
     }
 
-    /// A period not judged (A8).
-    pub fn not_judged(&mut self, rule: &'static str, unit: &str, subject: &str, period: &Period) {
+    /// An obligation not judged, for a reason of [`super::reason`].
+    pub fn not_judged(
+        &mut self,
+        rule: &'static str,
+        unit: &str,
+        subject: &str,
+        period: &Period,
+        reason: &'static str,
+    ) {
         if !self.judges(rule) {
             return;
         }
         for t in self.tallies(rule, unit) {
             t.not_judged += 1;
+            *t.not_judged_by_reason
+                .entry(reason.to_string())
+                .or_default() += 1;
         }
-        self.outcome(rule, unit, subject, period, OutcomeStatus::NotJudged);
+        self.outcome(
+            rule,
+            unit,
+            subject,
+            period,
+            OutcomeStatus::NotJudged,
+            Some(reason),
+        );
     }
 
     /// A judged period that was not met, with its finding.
@@ -217,11 +294,8 @@ impl Collector {
         if !self.judges(rule) {
             return;
         }
-        for t in self.tallies(rule, unit) {
-            t.judged += 1;
-            t.not_met += 1;
-        }
-        self.outcome(rule, unit, subject, period, OutcomeStatus::NotMet);
+        self.judged(rule, unit, false);
+        self.outcome(rule, unit, subject, period, OutcomeStatus::NotMet, None);
     }
 
     /// Records a finding without counting it.
@@ -240,6 +314,7 @@ impl Collector {
             actual: s.actual,
             message,
             message_zh,
+            provisional: self.provisional,
         });
     }
 
@@ -300,6 +375,8 @@ impl Collector {
             by_rule,
             by_unit,
             grades: self.grades,
+            records_not_judged: self.records_not_judged,
+            provisional: self.any_provisional,
             outcomes: self.outcomes,
         }
     }

@@ -5,12 +5,13 @@
 //! > 村（社区）党组织书记对重病卧床、住院治疗、红白喜事、意外事故、家庭受灾的群众须做到“五必访”。
 //! > 基层党组织每月召开一次民情分析会。
 
-use super::index::{between, Index};
-use super::period::{periods, Judgement, Period, PeriodKind, Window};
+use super::index::{between, of, Index};
+use super::period::{periods, Judgement, Period, PeriodKind, Share, Window};
+use super::reason;
 use super::report::{Collector, Shortfall};
-use crate::dataset::{Level, Role};
+use crate::dataset::{Level, Person, Role};
 use crate::policy::Policy;
-use chrono::Days;
+use chrono::{Days, NaiveDate};
 
 pub(crate) fn check(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector) {
     yearly_visits(ix, w, policy, out);
@@ -20,7 +21,8 @@ pub(crate) fn check(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Colle
     meetings(ix, w, policy, out);
 }
 
-/// S2.1, S2.2: visits a year by district leaders and town committee members.
+/// S2.1, S2.2: visits a year by district leaders and town committee members, prorated for a
+/// part-year in office (A16).
 fn yearly_visits(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector) {
     for p in &ix.data.people {
         let (rule, asked) = match ix.level(&p.unit) {
@@ -33,19 +35,25 @@ fn yearly_visits(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collecto
             .get(p.id.as_str())
             .map(Vec::as_slice)
             .unwrap_or(&[]);
-        for period in periods(PeriodKind::Year, w.start, w.end) {
-            match w.judge(&period, p.from, p.to) {
-                Judgement::Outside => {}
-                Judgement::NotJudged => out.not_judged(rule, &p.unit, &p.id, &period),
-                Judgement::Judged => {
-                    let made = between(visits, period.start, period.end, |d| *d).len() as u64;
+        for period in w.periods_for(PeriodKind::Year, p.from, p.to) {
+            match w.judge_share(
+                &period,
+                p.from,
+                p.to,
+                u64::from(asked),
+                policy.partial_years,
+            ) {
+                Share::Outside => {}
+                Share::NotJudged(why) => out.not_judged(rule, &p.unit, &p.id, &period, why),
+                Share::Judged { part, required } => {
+                    let made = between(visits, part.start, part.end, |d| *d).len() as u64;
                     out.at_least(Shortfall {
                         rule,
                         code: "too_few_visits",
                         unit: &p.unit,
                         subject: &p.id,
-                        period,
-                        expected: u64::from(asked),
+                        period: part,
+                        expected: required,
                         actual: made,
                     });
                 }
@@ -55,13 +63,20 @@ fn yearly_visits(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collecto
 }
 
 /// S2.3: every household assigned to a committee member of its village in office on the
-/// last judged day (100% coverage).
+/// last judged day (100% coverage); not judged (`open`) when `as_of` is before the range.
 fn assignment(ix: &Index<'_>, w: &Window, out: &mut Collector) {
     let day = w.judge_end();
-    if day < w.start {
-        return;
-    }
     for h in &ix.data.households {
+        if day < w.start {
+            out.not_judged(
+                "S2.3",
+                &h.unit,
+                &h.id,
+                &Period::span(w.start, w.end),
+                reason::OPEN,
+            );
+            continue;
+        }
         let assigned = h.member.as_deref().and_then(|m| {
             ix.people_of
                 .get(h.unit.as_str())
@@ -85,53 +100,61 @@ fn assignment(ix: &Index<'_>, w: &Window, out: &mut Collector) {
     }
 }
 
-/// S2.3, A9: each household visited at least six times in each term on record by the
-/// committee members of its village.
+/// S2.3, A9, A18: each household visited at least six times in each term (on record, or
+/// counted from the village's first record) by the committee members of its village.
 fn term_visits(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector) {
-    for t in &ix.data.terms {
-        let period = Period::span(t.from, t.to);
-        let judgement = w.judge(&period, t.from, Some(t.to));
-        let members: Vec<&str> = ix
-            .people_of
-            .get(t.unit.as_str())
-            .map(|ps| ps.iter().map(|p| p.id.as_str()).collect())
-            .unwrap_or_default();
-        for h in ix
-            .households_of
-            .get(t.unit.as_str())
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
-        {
-            match judgement {
-                Judgement::Outside => {}
-                Judgement::NotJudged => out.not_judged("S2.3", &t.unit, &h.id, &period),
-                Judgement::Judged => {
-                    let visits = ix
-                        .visits_to
-                        .get(h.id.as_str())
-                        .map(Vec::as_slice)
-                        .unwrap_or(&[]);
-                    let made = between(visits, t.from, t.to, |v| v.0)
-                        .iter()
-                        .filter(|v| members.contains(&v.1))
-                        .count() as u64;
-                    out.at_least(Shortfall {
-                        rule: "S2.3",
-                        code: "household_under_visited",
-                        unit: &t.unit,
-                        subject: &h.id,
-                        period: period.clone(),
-                        expected: u64::from(policy.village_visits_per_household_per_term),
-                        actual: made,
-                    });
+    for u in ix.grassroots() {
+        let households = of(&ix.households_of, &u.id);
+        if households.is_empty() {
+            continue;
+        }
+        let Some(terms) = ix.terms(&u.id, w.start, w.end, policy) else {
+            let range = Period::span(w.start, w.end);
+            for h in households {
+                out.not_judged("S2.3", &u.id, &h.id, &range, reason::NO_TERM_ON_RECORD);
+            }
+            continue;
+        };
+        let members: Vec<&str> = of(&ix.people_of, &u.id)
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect();
+        for (from, to) in terms {
+            let period = Period::span(from, to);
+            let judgement = w.judge_whole(&period);
+            for h in households {
+                match judgement {
+                    Judgement::Outside => {}
+                    Judgement::NotJudged(why) => out.not_judged("S2.3", &u.id, &h.id, &period, why),
+                    Judgement::Judged => {
+                        let visits = ix
+                            .visits_to
+                            .get(h.id.as_str())
+                            .map(Vec::as_slice)
+                            .unwrap_or(&[]);
+                        let made = between(visits, from, to, |v| v.0)
+                            .iter()
+                            .filter(|v| members.contains(&v.1))
+                            .count() as u64;
+                        out.at_least(Shortfall {
+                            rule: "S2.3",
+                            code: "household_under_visited",
+                            unit: &u.id,
+                            subject: &h.id,
+                            period: period.clone(),
+                            expected: u64::from(policy.village_visits_per_household_per_term),
+                            actual: made,
+                        });
+                    }
                 }
             }
         }
     }
 }
 
-/// S2.4, A10: each event visited by a secretary of the household's village within the
-/// window; judged once the window has closed (or a visit came), otherwise not judged.
+/// S2.4, A10: each event visited within the window by a secretary of the household's village
+/// who is in office on the day of the visit; judged once the window has closed (or such a
+/// visit came), otherwise not judged (`open`).
 fn must_visits(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector) {
     for e in &ix.data.household_events {
         if e.date < w.start || e.date > w.end {
@@ -140,20 +163,24 @@ fn must_visits(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector)
         let Some(h) = ix.households.get(e.household.as_str()) else {
             continue;
         };
-        let close = e
+        let Some(close) = e
             .date
             .checked_add_days(Days::new(u64::from(policy.must_visit_window_days)))
-            .unwrap_or(chrono::NaiveDate::MAX);
-        let secretaries: Vec<&str> = ix
-            .people_of
-            .get(h.unit.as_str())
-            .map(|ps| {
-                ps.iter()
-                    .filter(|p| p.role == Role::Secretary)
-                    .map(|p| p.id.as_str())
-                    .collect()
-            })
-            .unwrap_or_default();
+        else {
+            let day = Period::span(e.date, e.date);
+            out.not_judged("S2.4", &h.unit, &e.id, &day, reason::DATE_OUT_OF_RANGE);
+            continue;
+        };
+        let secretaries: Vec<&Person> = of(&ix.people_of, &h.unit)
+            .iter()
+            .filter(|p| p.role == Role::Secretary)
+            .copied()
+            .collect();
+        let in_office = |id: &str, day: NaiveDate| {
+            secretaries
+                .iter()
+                .any(|p| p.id == id && p.from <= day && p.to.is_none_or(|to| day <= to))
+        };
         let visits = ix
             .visits_to
             .get(h.id.as_str())
@@ -161,7 +188,7 @@ fn must_visits(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector)
             .unwrap_or(&[]);
         let visited = between(visits, e.date, close.min(w.as_of), |v| v.0)
             .iter()
-            .any(|v| secretaries.contains(&v.1));
+            .any(|v| in_office(v.1, v.0));
         let period = Period::span(e.date, close);
         if visited {
             out.met("S2.4", &h.unit, &e.id, &period);
@@ -176,7 +203,7 @@ fn must_visits(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector)
                 actual: 0,
             });
         } else {
-            out.not_judged("S2.4", &h.unit, &e.id, &period);
+            out.not_judged("S2.4", &h.unit, &e.id, &period, reason::OPEN);
         }
     }
 }
@@ -190,9 +217,9 @@ fn meetings(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector) {
             .map(Vec::as_slice)
             .unwrap_or(&[]);
         for period in periods(PeriodKind::Month, w.start, w.end) {
-            match w.judge(&period, chrono::NaiveDate::MIN, None) {
+            match w.judge_whole(&period) {
                 Judgement::Outside => {}
-                Judgement::NotJudged => out.not_judged("S2.6", &u.id, &u.id, &period),
+                Judgement::NotJudged(why) => out.not_judged("S2.6", &u.id, &u.id, &period, why),
                 Judgement::Judged => {
                     let n = between(held, period.start, period.end, |d| *d).len() as u64;
                     out.at_least(Shortfall {

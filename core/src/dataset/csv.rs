@@ -29,6 +29,7 @@ const TABLES: &[&str] = &[
     "deeds",
     "pairings",
     "aid",
+    "implementations",
 ];
 const BOOLS: &[&str] = &[
     "standing_committee",
@@ -49,6 +50,8 @@ const INTEGERS: &[&str] = &[
     "dissatisfied",
     "amount_fen",
     "year",
+    "present",
+    "entitled",
 ];
 
 pub(crate) fn csv_locator(table: &str, index: usize, field: &str) -> String {
@@ -129,7 +132,8 @@ pub fn read_csv_dir(dir: &Path) -> Result<Dataset> {
         links,
         deeds,
         pairings,
-        aid
+        aid,
+        implementations
     );
     attach_items(&mut dataset.commitments, items)?;
     Ok(dataset)

@@ -7,6 +7,7 @@
 //! negative count is a coded error naming the file, line or record and the field.
 
 mod csv;
+mod strict;
 mod validate;
 
 pub use self::csv::read_csv_dir;
@@ -121,7 +122,7 @@ pub struct Term {
 }
 
 /// Where a reception took place (S1.5).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Place {
     /// 信访办公室 / 信访接待室 / 群众接待室 — the petition or reception office.
@@ -230,6 +231,11 @@ pub struct Opinion {
     /// Closed in the register (是否销号).
     #[serde(default)]
     pub closed: bool,
+    /// The "finish and reply by" day promised on the assignment slip (F2: 望在…前办理完毕),
+    /// if any; it may be earlier than the limit, never later (S5.1–S5.4: "10天内" is a
+    /// maximum).
+    #[serde(default)]
+    pub promised: Option<NaiveDate>,
 }
 
 /// Annual or term commitment (S3.2).
@@ -240,6 +246,29 @@ pub enum CommitmentKind {
     Annual,
     /// 任期承诺 (three-year term).
     Term,
+}
+
+/// Which of the two committees (两委会) a commitment is made by (S3.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Committee {
+    /// 党组织 — the village (community) Party organisation, represented by its secretary.
+    Party,
+    /// 村（居）委会 — the villagers' (residents') committee, represented by its director.
+    Villagers,
+}
+
+impl Committee {
+    /// Both committees, Party organisation first.
+    pub const ALL: [Committee; 2] = [Committee::Party, Committee::Villagers];
+
+    /// The snake_case name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Committee::Party => "party",
+            Committee::Villagers => "villagers",
+        }
+    }
 }
 
 /// The vote on one proposed item (S3.5) and whether it was listed.
@@ -257,6 +286,13 @@ pub struct CommitmentItem {
     pub abstain: u64,
     /// Listed in the commitment letter.
     pub listed: bool,
+    /// Persons present at the vote (A5, A15); needed when the policy sets a quorum or takes
+    /// the shares of those present or entitled.
+    #[serde(default)]
+    pub present: Option<u64>,
+    /// Persons entitled to vote (A5, A15); as `present`.
+    #[serde(default)]
+    pub entitled: Option<u64>,
 }
 
 /// A commitment of a village committee and the dates of its six steps (S3.2–S3.6).
@@ -271,6 +307,11 @@ pub struct Commitment {
     pub year: i32,
     /// Annual or term.
     pub kind: CommitmentKind,
+    /// The committee that commits (S3.1): `party` or `villagers`. A commitment naming none
+    /// is credited to neither committee (`missing_committee`) unless the policy takes one
+    /// joint commitment (A21).
+    #[serde(default)]
+    pub committee: Option<Committee>,
     /// 提出初诺.
     #[serde(default)]
     pub proposed: Option<NaiveDate>,
@@ -307,6 +348,32 @@ pub struct Evaluation {
     /// The combined evaluation (综合考评结果); the ballot's grade when absent.
     #[serde(default)]
     pub combined: Option<Grade>,
+}
+
+/// How a town, street or department implemented the notice itself (N.1–N.3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Implementation {
+    /// The town, street or department (organisation); one record each.
+    pub unit: String,
+    /// N.1: the day the five systems were fully in force (全面贯彻落实); none when not yet.
+    #[serde(default)]
+    pub implemented: Option<NaiveDate>,
+    /// N.2: the day the written report reached the Organisation Department; none when not yet.
+    #[serde(default)]
+    pub report_written: Option<NaiveDate>,
+    /// N.2: the day the electronic copy was sent over the Party/government network.
+    #[serde(default)]
+    pub report_electronic: Option<NaiveDate>,
+    /// N.3: the person first responsible (第一责任人): the unit's Party secretary.
+    #[serde(default)]
+    pub first_responsible: Option<String>,
+    /// N.3: the leader in charge, directly responsible (直接责任人): a person of the unit.
+    #[serde(default)]
+    pub directly_responsible: Option<String>,
+    /// N.3: the named clerk (具体经办人): an id, as for any person.
+    #[serde(default)]
+    pub clerk: Option<String>,
 }
 
 /// The kinds of assistance link (S4.2, S4.4, S4.5).
@@ -411,6 +478,9 @@ pub struct Dataset {
     pub pairings: Vec<Pairing>,
     /// Aid under pairings.
     pub aid: Vec<Aid>,
+    /// How towns and departments implemented the notice (N.1–N.3).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub implementations: Vec<Implementation>,
 }
 
 /// Puts flat commitment items (row index, commitment id, item) into their commitments.
@@ -491,17 +561,45 @@ impl Dataset {
         Ok(d)
     }
 
-    /// Reads a dataset from JSON text and checks it.
+    /// Reads a dataset from JSON text and checks it. A UTF-8 byte order mark before the text
+    /// is accepted (as the CSV reader accepts one); an object naming the same key twice is
+    /// refused, since JSON readers silently keep only one of the two (`"meetings": [...]`
+    /// then `"meetings": []` would drop the first list).
     ///
     /// # Errors
-    /// As [`Dataset::from_value`]; malformed JSON is `invalid_input` with its line.
+    /// As [`Dataset::from_value`]; malformed JSON, or a key given twice in one object, is
+    /// `invalid_input` naming the line and column.
+    ///
+    /// # Example
+    /// ```
+    /// use liaison::dataset::Dataset;
+    /// let d = Dataset::from_json("\u{feff}{\"units\": [{\"id\": \"V1\", \"level\": \"village\"}]}")?;
+    /// assert_eq!(d.units.len(), 1);
+    /// let twice = Dataset::from_json(r#"{"meetings": [{"unit": "V1", "date": "2009-01-05"}], "meetings": []}"#);
+    /// assert_eq!(twice.map_err(|e| e.code()).err(), Some("invalid_input"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_json(json: &str) -> Result<Self> {
-        let value: serde_json::Value =
-            serde_json::from_str(json).map_err(|e| Error::InvalidInput {
+        let text = json.strip_prefix('\u{feff}').unwrap_or(json);
+        let value: strict::StrictValue = serde_json::from_str(text).map_err(|e| {
+            let detail = if e.is_data() {
+                // The one data error of the reader: a key given twice (its name, cut short).
+                let text = e.to_string();
+                text.split(" at line ")
+                    .next()
+                    .unwrap_or("duplicate key")
+                    .chars()
+                    .take(60)
+                    .collect()
+            } else {
+                "malformed JSON".to_string()
+            };
+            Error::InvalidInput {
                 field: format!("line {}, column {}", e.line(), e.column()),
-                detail: "malformed JSON".to_string(),
-            })?;
-        Dataset::from_value(value)
+                detail,
+            }
+        })?;
+        Dataset::from_value(value.0)
     }
 
     /// Reads a dataset from a JSON file or from a folder of CSV files (see `docs/dataset.md`).

@@ -18,11 +18,22 @@ fn ids<'a>(
     items: impl Iterator<Item = &'a str>,
     at: Locator,
 ) -> Result<HashSet<&'a str>> {
+    keys(table, "id", items, at)
+}
+
+/// The values of a key that must be unique in its list (`id`, or `unit` for one record per
+/// unit).
+fn keys<'a>(
+    table: &str,
+    field: &str,
+    items: impl Iterator<Item = &'a str>,
+    at: Locator,
+) -> Result<HashSet<&'a str>> {
     let mut seen = HashSet::new();
     for (i, id) in items.enumerate() {
         if !seen.insert(id) {
             return Err(Error::DuplicateId {
-                field: at(table, i, "id"),
+                field: at(table, i, field),
             });
         }
     }
@@ -51,7 +62,8 @@ impl Dataset {
     /// Checks ids and references.
     ///
     /// # Errors
-    /// `duplicate_id` for an id (or an evaluation's unit and year) given twice;
+    /// `duplicate_id` for an id (or an evaluation's unit and year, or an implementation's
+    /// unit) given twice;
     /// `unknown_reference` for a reference to a missing record, or to a unit of the wrong
     /// level (a household outside a village or community); `invalid_period` for a `to`
     /// before its `from`.
@@ -188,6 +200,23 @@ impl Dataset {
         }
         for (i, a) in self.aid.iter().enumerate() {
             known(&pairings, &a.pairing, at("aid", i, "pairing"), "pairing")?;
+        }
+        keys(
+            "implementations",
+            "unit",
+            self.implementations.iter().map(|r| r.unit.as_str()),
+            at,
+        )?;
+        for (i, r) in self.implementations.iter().enumerate() {
+            known(&units, &r.unit, at("implementations", i, "unit"), "unit")?;
+            for (field, who) in [
+                ("first_responsible", &r.first_responsible),
+                ("directly_responsible", &r.directly_responsible),
+            ] {
+                if let Some(who) = who {
+                    known(&people, who, at("implementations", i, field), "person")?;
+                }
+            }
         }
         Ok(())
     }

@@ -9,9 +9,10 @@ pub use plant::Planted;
 
 use crate::dataset::*;
 use crate::deadline::{deadline, Responsibility};
+use crate::grade::grade;
 use crate::policy::Policy;
 use crate::Result;
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 /// The size and the seed of a synthetic district.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -264,6 +265,35 @@ impl Generator {
                 }
             }
         }
+        // A16: in the first town a member joins on 1 July of the second year. The part-year
+        // asks 4 × 184 / 365 visits, rounded half up: 2; each later year asks 4.
+        if t == 0 {
+            let joined = ymd(self.shape.first_year + 1, 7, 1);
+            let who = format!("{id}-M3");
+            self.person(&who, &id, Role::Member, false, joined, None);
+            for y in self
+                .years()
+                .filter(|y| *y > self.shape.first_year)
+                .collect::<Vec<_>>()
+            {
+                let first_month = if y == joined.year() { 7 } else { 1 };
+                for month in first_month..=12 {
+                    let day = self.day_in(ymd(y, month, 1), ymd(y, month, 28));
+                    self.reception(&who, day, Place::ReceptionOffice);
+                }
+                let visits = if y == joined.year() { 2 } else { 4 };
+                for k in 0..visits {
+                    let from = ymd(y, first_month + k * 2, 1);
+                    let date = self.day_in(from, add(from, 40));
+                    let h = k % self.shape.households_per_village.max(1);
+                    self.d.visits.push(Visit {
+                        person: who.clone(),
+                        household: format!("{id}-V0-H{h:03}"),
+                        date,
+                    });
+                }
+            }
+        }
     }
 
     fn village(&mut self, t: u32, v: u32, policy: &Policy) -> Result<()> {
@@ -355,13 +385,14 @@ impl Generator {
                 self.rng.below(5),
                 self.rng.below(5),
             );
+            // S3.8, A23: the combined result (综合考评结果) is on record, as the ballot's.
             self.d.evaluations.push(Evaluation {
                 unit: id.clone(),
                 year: y,
                 satisfied: s,
                 basically_satisfied: b,
                 dissatisfied: dis,
-                combined: None,
+                combined: grade(s, b, dis, policy).ok(),
             });
         }
         self.links(&id, t, v);
@@ -490,12 +521,18 @@ impl Generator {
         });
     }
 
+    /// S3.1, S3.2: each committee's commitments of the year (a term one too in the first
+    /// year of the term), ids `{unit}-{year}{A|T}{P|V}`.
     fn commitments(&mut self, unit: &str, y: i32) {
         let mut kinds = vec![CommitmentKind::Annual];
         if y == self.shape.first_year {
             kinds.push(CommitmentKind::Term);
         }
-        for kind in kinds {
+        let each = Committee::ALL
+            .iter()
+            .flat_map(|c| kinds.iter().map(move |k| (*c, *k)))
+            .collect::<Vec<_>>();
+        for (committee, kind) in each {
             let proposed = ymd(y, 1, 3 + self.rng.below(5) as u32);
             let voted = add(proposed, 3 + self.rng.below(5));
             let approved = add(voted, 2 + self.rng.below(5));
@@ -515,14 +552,21 @@ impl Generator {
                         disapprove: total - approve,
                         abstain: 0,
                         listed: true,
+                        present: None,
+                        entitled: None,
                     }
                 })
                 .collect();
+            let by = match committee {
+                Committee::Party => "P",
+                Committee::Villagers => "V",
+            };
             self.d.commitments.push(Commitment {
-                id: format!("{unit}-{y}{tag}"),
+                id: format!("{unit}-{y}{tag}{by}"),
                 unit: unit.to_string(),
                 year: y,
                 kind,
+                committee: Some(committee),
                 proposed: Some(proposed),
                 voted: Some(voted),
                 approved: Some(approved),
@@ -561,6 +605,30 @@ impl Generator {
                 });
             }
         }
+        // A17: a second link of the second village of the second town starts on 1 March of
+        // the first year; its years run from 1 March to the end of February.
+        if (t, v) == (1, 1) {
+            let id = format!("L2-{unit}");
+            let from = ymd(self.shape.first_year, 3, 1);
+            self.d.links.push(Link {
+                id: id.clone(),
+                kind: LinkKind::BranchLink,
+                helper: format!("ORG-{t}-{v}"),
+                unit: unit.to_string(),
+                from,
+                to: None,
+            });
+            for k in 0..self.shape.years.unsigned_abs() {
+                let year_start = from.checked_add_months(Months::new(12 * k)).unwrap_or(from);
+                for _ in 0..2 {
+                    let date = self.day_in(add(year_start, 10), add(year_start, 350));
+                    self.d.deeds.push(Deed {
+                        link: id.clone(),
+                        date,
+                    });
+                }
+            }
+        }
     }
 
     fn opinions(&mut self, unit: &str, policy: &Policy) -> Result<()> {
@@ -588,6 +656,7 @@ impl Generator {
                 fed_back: Some(fed_back),
                 result: true,
                 closed: true,
+                promised: None,
             });
         }
         Ok(())

@@ -2,11 +2,12 @@
 //! finding the check must report for it.
 
 use super::{add, ymd, Shape};
-use crate::dataset::{Aid, Dataset};
+use crate::dataset::{Aid, Dataset, EventKind, HouseholdEvent, Place, Visit};
 use crate::deadline::deadline;
+use crate::grade::Grade;
 use crate::policy::Policy;
 use crate::{Error, Result};
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// A finding the check must report: rule, code, subject and the period's label.
@@ -175,18 +176,28 @@ pub(crate) fn plant(d: &mut Dataset, shape: &Shape, policy: &Policy) -> Result<V
         format!("{}-07", y0 + 2),
     ));
 
-    // S3.2: an annual commitment made public after the policy day.
+    // S3.2: an annual commitment made public after the policy day; S3.1: the villagers'
+    // committee of another village makes none, though the Party organisation does (each
+    // committee's duty is its own, A21).
     if let Some(c) = d
         .commitments
         .iter_mut()
-        .find(|c| c.id == format!("T0-V0-{}A", y0 + 1))
+        .find(|c| c.id == format!("T0-V0-{}AP", y0 + 1))
     {
         c.published = Some(ymd(y0 + 1, 2, 10));
     }
     out.push(planted(
         "S3.2",
         "annual_commitment_missing",
-        "T0-V0",
+        "T0-V0/party",
+        format!("{}", y0 + 1),
+    ));
+    d.commitments
+        .retain(|c| c.id != format!("T1-V2-{}AV", y0 + 1));
+    out.push(planted(
+        "S3.2",
+        "annual_commitment_missing",
+        "T1-V2/villagers",
         format!("{}", y0 + 1),
     ));
 
@@ -194,7 +205,7 @@ pub(crate) fn plant(d: &mut Dataset, shape: &Shape, policy: &Policy) -> Result<V
     if let Some(c) = d
         .commitments
         .iter_mut()
-        .find(|c| c.id == format!("T1-V1-{}A", y0 + 2))
+        .find(|c| c.id == format!("T1-V1-{}AP", y0 + 2))
     {
         if let (Some(p), Some(pub_)) = (c.proposed, c.published) {
             let voted = p.checked_sub_days(Days::new(1)).unwrap_or(p);
@@ -212,7 +223,7 @@ pub(crate) fn plant(d: &mut Dataset, shape: &Shape, policy: &Policy) -> Result<V
     if let Some(c) = d
         .commitments
         .iter_mut()
-        .find(|c| c.id == format!("T0-V2-{y0}A"))
+        .find(|c| c.id == format!("T0-V2-{y0}AP"))
     {
         if let Some(item) = c.items.iter_mut().find(|i| i.id == "I2") {
             (item.approve, item.disapprove, item.abstain, item.listed) = (19, 10, 1, true);
@@ -235,11 +246,14 @@ pub(crate) fn plant(d: &mut Dataset, shape: &Shape, policy: &Policy) -> Result<V
         "T0-V1",
         format!("{y0}"),
     ));
+    // The combined results on record are unqualified too, in two years of one term (A22).
     for e in d.evaluations.iter_mut().filter(|e| e.unit == "T1-V0") {
         if e.year == y0 + 1 {
             (e.satisfied, e.basically_satisfied, e.dissatisfied) = (60, 0, 40);
+            e.combined = Some(Grade::Unqualified);
         } else if e.year == y0 + 2 {
             (e.satisfied, e.basically_satisfied, e.dissatisfied) = (40, 0, 60);
+            e.combined = Some(Grade::Unqualified);
         }
     }
     out.push(planted(
@@ -255,6 +269,98 @@ pub(crate) fn plant(d: &mut Dataset, shape: &Shape, policy: &Policy) -> Result<V
     ] {
         out.push(planted("S3.8", code, "T1-V0", format!("{}", y0 + 2)));
     }
+
+    // S1.5 (A19): a week whose only session was held by the hotline (`other`), a channel of
+    // S1.6, not a 集中接待 at a place the notice names.
+    let w = monday(y0 + 1, 30);
+    for r in d
+        .receptions
+        .iter_mut()
+        .filter(|r| r.person == "T0-V1-S" && w <= r.date && r.date <= add(w, 6))
+    {
+        r.place = Place::Other;
+    }
+    out.push(planted(
+        "S1.3",
+        "too_few_receptions",
+        "T0-V1-S",
+        format!("{}-W30", y0 + 1),
+    ));
+
+    // S1.4 (A20): a member's turn one minute short of the turn length.
+    let w = monday(y0 + 1, 40);
+    for r in d
+        .receptions
+        .iter_mut()
+        .filter(|r| r.person == "T1-V2-M2" && w <= r.date && r.date <= add(w, 6))
+    {
+        r.minutes = policy.rotation_min_minutes.saturating_sub(1);
+    }
+    out.push(planted(
+        "S1.4",
+        "rotation_missed",
+        "T1-V2-M2",
+        format!("{}-W40", y0 + 1),
+    ));
+
+    // S2.2 (A16): the town member who joined on 1 July makes one visit in that part-year,
+    // where 4 × 184 / 365, rounded half up, asks 2.
+    let mut kept = 0;
+    d.visits.retain(|v| {
+        if v.person == "T0-M3" && v.date.year() == y0 + 1 {
+            kept += 1;
+            kept <= 1
+        } else {
+            true
+        }
+    });
+    out.push(planted(
+        "S2.2",
+        "too_few_visits",
+        "T0-M3",
+        format!("{}", y0 + 1),
+    ));
+
+    // S2.4: an event after the first village's change of secretary, visited only by the
+    // secretary who had left office.
+    let handover = d.people.iter().find(|p| p.id == "T0-V0-S2").map(|p| p.from);
+    if let Some(h) = handover {
+        let date = add(h, 10);
+        d.household_events.push(HouseholdEvent {
+            id: "T0-V0-H005-E".to_string(),
+            household: "T0-V0-H005".to_string(),
+            kind: EventKind::Accident,
+            date,
+        });
+        d.visits.push(Visit {
+            person: "T0-V0-S".to_string(),
+            household: "T0-V0-H005".to_string(),
+            date: add(date, 2),
+        });
+        let close = add(date, u64::from(policy.must_visit_window_days));
+        out.push(planted(
+            "S2.4",
+            "must_visit_missed",
+            "T0-V0-H005-E",
+            span(date, close),
+        ));
+    }
+
+    // S4.2 (A17): the second link of T1-V1 does nothing in its first year of its own
+    // (1 March to the end of February).
+    let from = ymd(y0, 3, 1);
+    let until = from
+        .checked_add_months(Months::new(12))
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(from);
+    d.deeds
+        .retain(|x| !(x.link == "L2-T1-V1" && from <= x.date && x.date <= until));
+    out.push(planted(
+        "S4.2",
+        "too_few_deeds",
+        "L2-T1-V1",
+        span(from, until),
+    ));
 
     // S4.1: a poor household without a pairing.
     d.pairings.retain(|p| p.household != "T1-V2-H001");
@@ -326,6 +432,19 @@ pub(crate) fn plant(d: &mut Dataset, shape: &Shape, policy: &Policy) -> Result<V
                     span(o.received, due),
                 ));
             }
+            // S5.1: a promise later than the limit ("10天内" is a maximum); the next
+            // opinion's earlier promise is valid.
+            "T0-V1-O04" => {
+                let due = due()?;
+                o.promised = Some(add(due, 2));
+                out.push(planted(
+                    "S5.1",
+                    "deadline_mismatch",
+                    &o.id,
+                    span(o.received, due),
+                ));
+            }
+            "T0-V1-O08" => o.promised = Some(add(o.received, 1)),
             "T1-V2-O01" => {
                 o.result = false;
                 let fed = o.fed_back.unwrap_or(judge_end);
