@@ -89,7 +89,9 @@ pub struct Consequence {
 /// dissatisfied ballots exceed 50% of the valid ones; `rectify` for `combined_unqualified`
 /// when the combined grade (the ballot's grade when none is given) is unqualified; `resign`
 /// for `unqualified_two_years` when that year and the year before it (two consecutive year
-/// numbers; the policy sets how many) are both unqualified. The S3.8 cases that need facts
+/// numbers; the policy sets how many) are both unqualified. This function takes the
+/// ballot's grade for a year with no combined result, as its callers ask; [`check`](crate::check) does not
+/// (A23) and asks the two years to be of one term (A22). The S3.8 cases that need facts
 /// the ballot does not hold (commitments failed through the committee's own fault, term
 /// goals unmet without good reason) are for the compliance check.
 ///

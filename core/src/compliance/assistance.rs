@@ -2,6 +2,11 @@
 //!
 //! > 做到党组织100%覆盖、贫困群众100%覆盖。……每年为村（社区）党组织办实事、好事不少于2件。
 //! > ……由1名或多名党员与1名村（社区）贫困群众结成对子开展帮扶活动，每年提供不少于500元帮扶资金。
+//!
+//! "每年" of a link or pairing runs in its own years, from its first day (A17), so that one
+//! running 1 March to the end of February is judged on that year; a final part-year asks the
+//! requirement prorated by its days, rounded half up (A16). Coverage (S4.1) is by calendar
+//! year.
 
 use super::index::{between, of, Index};
 use super::period::{anniversary_years, periods, Judgement, Period, PeriodKind, Share, Window};

@@ -1,10 +1,11 @@
 //! Records grouped and sorted by what the checks look them up by.
 
+use super::period::add_years;
 use crate::dataset::{
     Commitment, Dataset, Evaluation, Household, Level, Link, Pairing, Person, Place, Term, Unit,
 };
 use crate::policy::Policy;
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 
 pub(crate) struct Index<'a> {
@@ -198,10 +199,9 @@ impl<'a> Index<'a> {
             return None;
         }
         let anchor = *self.first_record.get(unit)?;
-        let months = policy.term_years.checked_mul(12)?;
         let nth = |k: u32| {
-            k.checked_mul(months)
-                .and_then(|m| anchor.checked_add_months(Months::new(m)))
+            k.checked_mul(policy.term_years)
+                .and_then(|n| add_years(anchor, n))
         };
         let mut out = Vec::new();
         // Skip the terms wholly before `from` without stepping through them.

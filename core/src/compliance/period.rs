@@ -268,9 +268,9 @@ impl Window {
     }
 }
 
-/// A17: the years of a link or pairing itself, from its first day (《民法典》 art. 202: a
-/// year ends on the day before the same date a year later, the last day of the month when
-/// that month has no such date), that share a day with `[start, end]` and with its own time
+/// A17: the years of a link or pairing itself, from its first day (a year ends on the day
+/// before the same date a year later; from 29 February, on the last day of February,
+/// 《民法典》 art. 202), that share a day with `[start, end]` and with its own time
 /// `[from, to]`. Each is labelled with its first and last day, or as a calendar year when it
 /// is one (a link from 1 January).
 pub fn anniversary_years(
@@ -312,10 +312,16 @@ pub fn anniversary_years(
     out
 }
 
-/// `from` plus `n` years, on the same day of the month or, where there is none (29
-/// February), the last day of the month.
-fn add_years(from: NaiveDate, n: u32) -> Option<NaiveDate> {
-    from.checked_add_months(Months::new(n.checked_mul(12)?))
+/// The first day of the `n`-th year counted from `from`: the same date `n` years later or,
+/// where that year has none (29 February), 1 March, so that the year before ends on the last
+/// day of February (《民法典》 art. 202).
+pub fn add_years(from: NaiveDate, n: u32) -> Option<NaiveDate> {
+    let same = from.checked_add_months(Months::new(n.checked_mul(12)?))?;
+    if same.day() == from.day() {
+        Some(same)
+    } else {
+        same.succ_opt()
+    }
 }
 
 #[cfg(test)]
@@ -437,10 +443,19 @@ mod tests {
         let years = anniversary_years(d("2009-03-01"), None, d("2009-01-01"), d("2010-12-31"));
         let labels: Vec<_> = years.iter().map(|p| p.label.as_str()).collect();
         assert_eq!(labels, ["2009-03-01..2010-02-28", "2010-03-01..2011-02-28"]);
-        // From 29 February: the anniversary in a common year is 28 February.
-        let years = anniversary_years(d("2008-02-29"), None, d("2008-01-01"), d("2009-12-31"));
+        // From 29 February: a year ends on the last day of February.
+        let years = anniversary_years(d("2008-02-29"), None, d("2008-01-01"), d("2012-03-31"));
         let labels: Vec<_> = years.iter().map(|p| p.label.as_str()).collect();
-        assert_eq!(labels, ["2008-02-29..2009-02-27", "2009-02-28..2010-02-27"]);
+        assert_eq!(
+            labels,
+            [
+                "2008-02-29..2009-02-28",
+                "2009-03-01..2010-02-28",
+                "2010-03-01..2011-02-28",
+                "2011-03-01..2012-02-28",
+                "2012-02-29..2013-02-28"
+            ]
+        );
         // A range centuries later is reached without stepping through the years between.
         let years = anniversary_years(d("2009-03-01"), None, d("2409-01-01"), d("2409-12-31"));
         assert_eq!(years.len(), 2);

@@ -345,7 +345,9 @@ pub struct Evaluation {
     /// Dissatisfied ballots.
     #[serde(default)]
     pub dissatisfied: u64,
-    /// The combined evaluation (综合考评结果); the ballot's grade when absent.
+    /// The combined evaluation (综合考评结果). When absent, the parts of S3.8 that rest on it
+    /// are not judged (`missing_combined`), never read from the ballot, unless the policy
+    /// says so (A23).
     #[serde(default)]
     pub combined: Option<Grade>,
 }
