@@ -294,7 +294,8 @@ pub(crate) fn deadline_detail(
 /// - not fed back, `as_of` on or before the deadline → `open`, `days` = days left;
 /// - not fed back, `as_of` after it → `overdue`, `days` = days overdue.
 ///
-/// When `fed_back` is given, `as_of` is not needed and is ignored.
+/// When `fed_back` is given, `as_of` is not needed and is ignored. With `beyond_calendar:
+/// "weekends"` (A24) the deadline may rest on a guess beyond the calendar, as [`deadline`]'s.
 ///
 /// # Errors
 /// - `feedback_before_receipt` when `fed_back` is before `received`;

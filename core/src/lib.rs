@@ -3,7 +3,8 @@
 //! Party organisations and members to keep in touch with and serve the public
 //! (党组织及党员联系服务群众).
 //!
-//! Every rule function cites its id in `RULES.md` (S1–S5, forms F1–F5, ambiguities A1–A15),
+//! Every rule function cites its id in `RULES.md` (N.1–N.3, S1–S5, forms F1–F5, ambiguities
+//! A1–A15; A16–A25 in `docs/ambiguities.md`),
 //! takes a [`Policy`] (Banan 2008 by default: [`Policy::banan_2008`]) and returns an outcome
 //! as data or a coded [`Error`]; none panics.
 //!
@@ -14,7 +15,7 @@
 //! | S3.7 satisfaction grade | [`grade`] |
 //! | S3.8 consequences | [`consequences`] |
 //! | A2 rest days | [`HolidayCalendar`] |
-//! | S1–S5 compliance of a district's records | [`check`], [`check_detailed`], [`dataset::Dataset`] |
+//! | N.1–N.3, S1–S5 compliance of a district's records, every obligation judged or not judged with a reason | [`check`], [`check_detailed`], [`dataset::Dataset`], [`NOT_JUDGED_REASONS`] |
 //! | S5 over a whole register (F4) | [`register::RegisterEvaluator`] |
 //! | F1–F5 forms | [`forms::validate_form`], [`forms::form_schema`], [`forms::redact`] |
 //! | the rule catalogue | [`rules::RULES`] |

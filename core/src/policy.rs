@@ -1,7 +1,7 @@
 //! Every number of the rules and every default of the ambiguities, as data.
 //!
 //! [`Policy::banan_2008`] holds the values of 巴南委办发〔2008〕43号 and the defaults of
-//! RULES.md A1–A15. A policy loads from and saves to JSON; a JSON that names only some
+//! RULES.md A1–A15 and `docs/ambiguities.md` A16–A25. A policy loads from and saves to JSON; a JSON that names only some
 //! fields takes the rest from Banan 2008; unknown or duplicate keys are errors.
 
 use crate::calendar::{CalendarYear, HolidayCalendar};
@@ -231,12 +231,20 @@ impl Default for Policy {
 }
 
 impl Policy {
-    /// The values of 巴南委办发〔2008〕43号 and the defaults of RULES.md A1–A15.
+    /// The values of 巴南委办发〔2008〕43号 and the defaults of RULES.md A1–A15 and of
+    /// `docs/ambiguities.md` A16–A25 (N.1, N.2's dates; prorated part-years; each committee's
+    /// commitments; not judged beyond the calendar). Never fails.
     ///
     /// ```
-    /// let p = liaison::Policy::banan_2008();
+    /// use liaison::{Policy, PartialYears, CommitmentBy, BeyondCalendar};
+    /// let p = Policy::banan_2008();
     /// assert_eq!(p.within_remit_days, 10);
     /// assert_eq!(p.reception_min_minutes, 240);
+    /// assert_eq!((p.partial_years, p.commitment_by), (PartialYears::Prorate, CommitmentBy::EachCommittee));
+    /// assert_eq!(p.beyond_calendar, BeyondCalendar::NotCovered);
+    /// assert_eq!(p.implement_by, "2008-12-20".parse::<chrono::NaiveDate>()?);
+    /// assert_eq!(p.report_by, "2009-01-10".parse::<chrono::NaiveDate>()?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn banan_2008() -> Self {
         Policy {

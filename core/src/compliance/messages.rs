@@ -155,8 +155,16 @@ fn named_days(label: &str) -> Option<(NaiveDate, NaiveDate)> {
 pub(crate) fn describe(s: &Shortfall<'_>) -> (String, String) {
     let (en, zh) = describe_whole(s);
     // A16: a part-year judged with a prorated requirement says so.
+    let yearly = matches!(
+        s.code,
+        "too_few_receptions"
+            | "rotation_missed"
+            | "too_few_visits"
+            | "too_few_deeds"
+            | "aid_below_minimum"
+    );
     match named_days(&s.period.label) {
-        Some((from, to)) if (from, to) != (s.period.start, s.period.end) => {
+        Some((from, to)) if yearly && (from, to) != (s.period.start, s.period.end) => {
             let (a, b) = (s.period.start, s.period.end);
             (
                 format!("{en} (prorated for {a}..{b})"),
@@ -284,8 +292,46 @@ fn describe_whole(s: &Shortfall<'_>) -> (String, String) {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
-    use super::FINDING_CODES;
+    use super::{describe, Shortfall, FINDING_CODES};
+    use crate::compliance::Period;
+
+    fn shortfall(code: &'static str, label: &str, start: &str, end: &str) -> (String, String) {
+        describe(&Shortfall {
+            rule: "S1.1",
+            code,
+            unit: "D",
+            subject: "DS",
+            period: Period {
+                start: start.parse().unwrap(),
+                end: end.parse().unwrap(),
+                label: label.to_string(),
+            },
+            expected: 2,
+            actual: 0,
+        })
+    }
+
+    #[test]
+    fn a_prorated_part_year_says_so_and_nothing_else_does() {
+        let (en, zh) = shortfall("too_few_receptions", "2009", "2009-01-02", "2009-12-31");
+        assert!(
+            en.ends_with("(prorated for 2009-01-02..2009-12-31)"),
+            "{en}"
+        );
+        assert!(zh.ends_with("（按 2009-01-02 至 2009-12-31 折算）"), "{zh}");
+        let (en, _) = shortfall("too_few_receptions", "2009", "2009-01-01", "2009-12-31");
+        assert!(!en.contains("prorated"), "{en}");
+        // S3.2's period ends on the policy day: not a part-year.
+        let (en, _) = shortfall(
+            "annual_commitment_missing",
+            "2009",
+            "2009-01-01",
+            "2009-01-31",
+        );
+        assert!(!en.contains("prorated"), "{en}");
+    }
 
     #[test]
     fn every_code_is_described() {

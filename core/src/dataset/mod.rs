@@ -262,7 +262,17 @@ impl Committee {
     /// Both committees, Party organisation first.
     pub const ALL: [Committee; 2] = [Committee::Party, Committee::Villagers];
 
-    /// The snake_case name.
+    /// S3.1, A21: the snake_case name, as in the dataset and in the subject of an S3.2
+    /// finding (`V1/party`, `V1/villagers`). Never fails.
+    ///
+    /// ```
+    /// use liaison::dataset::Committee;
+    /// let names: Vec<_> = Committee::ALL.iter().map(|c| c.name()).collect();
+    /// assert_eq!(names, ["party", "villagers"]);
+    /// let parsed: Committee = serde_json::from_str("\"villagers\"")?;
+    /// assert_eq!(parsed, Committee::Villagers);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             Committee::Party => "party",

@@ -65,8 +65,22 @@ impl Dataset {
     /// `duplicate_id` for an id (or an evaluation's unit and year, or an implementation's
     /// unit) given twice;
     /// `unknown_reference` for a reference to a missing record, or to a unit of the wrong
-    /// level (a household outside a village or community); `invalid_period` for a `to`
-    /// before its `from`.
+    /// level (a household outside a village or community), or an implementation record
+    /// (N.1–N.3) naming an unknown unit or person; `invalid_period` for a `to` before its
+    /// `from`. Only references are checked: a record the rules cannot judge (no ballots, no
+    /// attendance, no step dated) is read and left to `check` to report as not judged.
+    ///
+    /// ```
+    /// use liaison::dataset::Dataset;
+    /// let twice = Dataset::from_json(r#"{"units": [{"id": "T1", "level": "town"}],
+    ///   "implementations": [{"unit": "T1"}, {"unit": "T1"}]}"#);
+    /// let e = twice.err().ok_or("accepted")?;
+    /// assert_eq!((e.code(), e.field()), ("duplicate_id", Some("implementations[1].unit")));
+    /// let unknown = Dataset::from_json(r#"{"units": [{"id": "T1", "level": "town"}],
+    ///   "implementations": [{"unit": "T1", "first_responsible": "P9"}]}"#);
+    /// assert_eq!(unknown.err().ok_or("accepted")?.code(), "unknown_reference");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn validate(&self) -> Result<()> {
         self.validate_with(json_locator)
     }
