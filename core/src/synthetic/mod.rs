@@ -621,7 +621,9 @@ impl Generator {
             for k in 0..self.shape.years.unsigned_abs() {
                 let year_start = from.checked_add_months(Months::new(12 * k)).unwrap_or(from);
                 for _ in 0..2 {
-                    let date = self.day_in(add(year_start, 10), add(year_start, 350));
+                    // Nothing is dated after the last day of the records.
+                    let until = add(year_start, 350).min(self.last());
+                    let date = self.day_in(add(year_start, 10).min(until), until);
                     self.d.deeds.push(Deed {
                         link: id.clone(),
                         date,
