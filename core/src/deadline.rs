@@ -5,16 +5,19 @@
 //! > 对确实解决不了的问题，应在30天内向反映人说明情况……；对需要多个单位共同协调解决的问题，
 //! > 由牵头解决的单位党组织在40天内办结，并反馈反映人。
 
+use crate::de::{choice, Choice};
+use crate::error::Shown;
 use crate::policy::{DayCount, Policy};
-use crate::{Error, Result};
-use chrono::{Days, NaiveDate};
-use serde::{Deserialize, Serialize};
+use crate::{Error, ErrorKind, Result};
+use chrono::{Datelike, Days, NaiveDate};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
 use std::fmt;
 use std::str::FromStr;
 
 /// The four responsibility classes of S5 ("1234").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", try_from = "ClassText")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Responsibility {
     /// 1 · 职责内 — within the receiving organisation's remit (S5.1, 10 days).
     WithinRemit,
@@ -73,9 +76,10 @@ impl Responsibility {
         Responsibility::ALL
             .into_iter()
             .find(|r| u64::from(r.digit()) == digit)
-            .ok_or_else(|| Error::InvalidResponsibility {
-                field: "responsibility".to_string(),
-                value: digit.to_string(),
+            .ok_or_else(|| {
+                Error::new(ErrorKind::InvalidResponsibility {
+                    value: Shown::text(&digit.to_string()),
+                })
             })
     }
 
@@ -107,30 +111,68 @@ impl FromStr for Responsibility {
         Responsibility::ALL
             .into_iter()
             .find(|r| t == r.name() || t == r.label_zh() || t == r.digit().to_string())
-            .ok_or_else(|| Error::InvalidResponsibility {
-                field: "responsibility".to_string(),
-                value: t.chars().take(40).collect(),
+            .ok_or_else(|| {
+                Error::new(ErrorKind::InvalidResponsibility {
+                    value: Shown::text(t),
+                })
             })
     }
 }
 
-/// A responsibility class as it comes in JSON: a name, a label, or a digit as a number or
-/// a string.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum ClassText {
-    Digit(u64),
-    Text(String),
+impl Choice for Responsibility {
+    const MARK: &'static str = "$liaison::responsibility";
+
+    /// A name, a label, or a digit 1–4 as a number or a text.
+    fn read(value: &Value) -> Result<Self> {
+        match value {
+            Value::String(s) => s.parse(),
+            Value::Number(n) => match n.as_u64() {
+                Some(d) => Responsibility::from_digit(d),
+                None => Err(Error::new(ErrorKind::InvalidResponsibility {
+                    value: Shown::json(value),
+                })),
+            },
+            other => Err(Error::new(ErrorKind::InvalidResponsibility {
+                value: Shown::json(other),
+            })),
+        }
+    }
+
+    fn name(&self) -> &'static str {
+        Responsibility::name(*self)
+    }
 }
 
-impl TryFrom<ClassText> for Responsibility {
-    type Error = Error;
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Responsibility {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Responsibility".into()
+    }
 
-    fn try_from(value: ClassText) -> Result<Self> {
-        match value {
-            ClassText::Digit(d) => Responsibility::from_digit(d),
-            ClassText::Text(t) => t.parse(),
-        }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let names: Vec<_> = Responsibility::ALL.iter().map(|r| r.name()).collect();
+        let labels: Vec<_> = Responsibility::ALL.iter().map(|r| r.label_zh()).collect();
+        let digits: Vec<String> = Responsibility::ALL
+            .iter()
+            .map(|r| r.digit().to_string())
+            .collect();
+        schemars::json_schema!({
+            "description": "A \"1234\" class of S5: its name (written in answers), its Chinese label, or its digit 1-4 as a number or a text.",
+            "anyOf": [
+                {"type": "string", "enum": names},
+                {"type": "string", "enum": labels},
+                {"type": "string", "enum": digits},
+                {"type": "integer", "minimum": 1, "maximum": 4}
+            ]
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Responsibility {
+    /// A name, a Chinese label or a digit 1–4 (a number or a text); any other value is
+    /// `invalid_responsibility` (through [`crate::de`]).
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        choice(d)
     }
 }
 
@@ -142,6 +184,7 @@ impl fmt::Display for Responsibility {
 
 /// Where an opinion stands against its deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Fed back on or before the deadline.
@@ -168,6 +211,7 @@ impl Status {
 
 /// The deadline of an opinion and where it stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FeedbackStatus {
     /// The last day on which the matter may be finished and fed back.
     pub deadline: NaiveDate,
@@ -227,12 +271,12 @@ pub fn deadline(
     } else {
         days
     };
-    let out_of_range = Error::DateOutOfRange { date: received };
-    match policy.day_count {
+    let out_of_range = || Error::new(ErrorKind::DateOutOfRange { date: received });
+    let last = match policy.day_count {
         DayCount::Calendar => {
             let nominal = received
                 .checked_add_days(Days::new(u64::from(counted)))
-                .ok_or(out_of_range)?;
+                .ok_or_else(out_of_range)?;
             if policy.move_rest_day {
                 policy.calendar()?.next_working_day(nominal)
             } else {
@@ -242,7 +286,7 @@ pub fn deadline(
         DayCount::Working => {
             let calendar = policy.calendar()?;
             let start = if policy.count_receipt_day && days > 0 {
-                received.pred_opt().ok_or(out_of_range)?
+                received.pred_opt().ok_or_else(out_of_range)?
             } else {
                 received
             };
@@ -253,6 +297,17 @@ pub fn deadline(
                 Ok(end)
             }
         }
+    }?;
+    supported(last, received)
+}
+
+/// A result in 0001-01-01 to 9999-12-31, the dates every language holds; otherwise
+/// `date_out_of_range` from `from`.
+pub(crate) fn supported(date: NaiveDate, from: NaiveDate) -> Result<NaiveDate> {
+    if (1..=9999).contains(&date.year()) {
+        Ok(date)
+    } else {
+        Err(Error::new(ErrorKind::DateOutOfRange { date: from }))
     }
 }
 
@@ -293,18 +348,18 @@ pub fn feedback_status(
 ) -> Result<FeedbackStatus> {
     if let Some(fed_back) = fed_back {
         if fed_back < received {
-            return Err(Error::FeedbackBeforeReceipt { received, fed_back });
+            return Err(ErrorKind::FeedbackBeforeReceipt { received, fed_back }.at("fed_back"));
         }
     }
     if let (None, Some(as_of)) = (fed_back, as_of) {
         if as_of < received {
-            return Err(Error::AsOfBeforeReceipt { received, as_of });
+            return Err(ErrorKind::AsOfBeforeReceipt { received, as_of }.at("as_of"));
         }
     }
     let (day, done) = match (fed_back, as_of) {
         (Some(f), _) => (f, true),
         (None, Some(a)) => (a, false),
-        (None, None) => return Err(Error::AsOfRequired),
+        (None, None) => return Err(ErrorKind::AsOfRequired.at("as_of")),
     };
     let deadline = deadline(received, responsibility, policy)?;
     let diff = deadline.signed_duration_since(day).num_days();

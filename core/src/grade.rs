@@ -2,14 +2,17 @@
 //!
 //! > “不满意”票超过30％的为不合格，满意票达到70％的为合格，满意票超过90％的为优秀。
 
+use crate::de::{choice, Choice};
+use crate::error::Shown;
 use crate::policy::{BasicallySatisfiedAs, Policy};
-use crate::{Error, Result};
-use serde::{Deserialize, Serialize};
+use crate::{Error, ErrorKind, Result};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
 use std::str::FromStr;
 
 /// The grade of a satisfaction ballot or of a combined evaluation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", try_from = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Grade {
     /// 不合格 — dissatisfied > 30%.
     Unqualified,
@@ -60,18 +63,55 @@ impl FromStr for Grade {
         Grade::ALL
             .into_iter()
             .find(|g| t == g.name() || t == g.label_zh())
-            .ok_or_else(|| Error::InvalidGrade {
-                field: "grade".to_string(),
-                value: t.chars().take(40).collect(),
+            .ok_or_else(|| {
+                Error::new(ErrorKind::InvalidGrade {
+                    value: Shown::text(t),
+                })
             })
     }
 }
 
-impl TryFrom<String> for Grade {
-    type Error = Error;
+impl Choice for Grade {
+    const MARK: &'static str = "$liaison::grade";
 
-    fn try_from(value: String) -> Result<Self> {
-        value.parse()
+    /// The name or the Chinese label.
+    fn read(value: &Value) -> Result<Self> {
+        match value {
+            Value::String(s) => s.parse(),
+            other => Err(Error::new(ErrorKind::InvalidGrade {
+                value: Shown::json(other),
+            })),
+        }
+    }
+
+    fn name(&self) -> &'static str {
+        Grade::name(*self)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Grade {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Grade".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let names: Vec<_> = Grade::ALL.iter().map(|g| g.name()).collect();
+        let labels: Vec<_> = Grade::ALL.iter().map(|g| g.label_zh()).collect();
+        schemars::json_schema!({
+            "description": "A grade of S3.7: its name (written in answers) or its Chinese label.",
+            "anyOf": [
+                {"type": "string", "enum": names},
+                {"type": "string", "enum": labels}
+            ]
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Grade {
+    /// The name or the Chinese label; anything else is `invalid_grade`.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        choice(d)
     }
 }
 
@@ -95,7 +135,7 @@ pub(crate) fn shares(
     );
     let valid = s + b + d;
     if valid == 0 {
-        return Err(Error::NoBallots);
+        return Err(Error::new(ErrorKind::NoBallots).with_rule("S3.7"));
     }
     let (satisfied, dissatisfied) = match policy.basically_satisfied_as {
         BasicallySatisfiedAs::Neither => (s, d),

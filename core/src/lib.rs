@@ -20,13 +20,15 @@
 //! | the rule catalogue | [`rules::RULES`] |
 //! | a synthetic district with planted violations | [`synthetic::generate`] |
 
+pub mod api;
 mod calendar;
 mod compliance;
 mod consequences;
-pub mod convert;
 pub mod dataset;
+pub mod de;
 mod deadline;
-mod error;
+pub mod error;
+pub mod files;
 pub mod forms;
 mod grade;
 mod policy;
@@ -43,7 +45,7 @@ pub use compliance::{
 };
 pub use consequences::{consequences, Action, Consequence, Reason, YearEvaluation};
 pub use deadline::{deadline, feedback_status, FeedbackStatus, Responsibility, Status};
-pub use error::{Error, Result};
+pub use error::{Error, ErrorKind, Loc, LocItem, Result};
 pub use grade::{grade, Grade};
 pub use policy::{BasicallySatisfiedAs, DayCount, Policy, VoteBase};
 pub use share::Threshold;

@@ -3,12 +3,14 @@
 //! > 由党员群众对承诺事项进行表决。同意票达到三分之二及以上的，列为承诺内容，不同意票超过
 //! > 三分之一的，不列为承诺内容，重新拟定承诺事项，直到党员群众认可为止。
 
+use crate::error::Detail;
 use crate::policy::{Policy, VoteBase};
-use crate::{Error, Result};
+use crate::{Error, ErrorKind, Result};
 use serde::{Deserialize, Serialize};
 
 /// The outcome of a vote on one commitment item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum VoteOutcome {
     /// Approve ≥ 2/3: listed as a commitment (列为承诺内容).
@@ -35,6 +37,7 @@ impl VoteOutcome {
 
 /// Who could vote and who came: needed by a quorum (A15) or a base other than ballots (A5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Attendance {
     /// Persons present at the meeting.
     pub present: u64,
@@ -57,7 +60,8 @@ impl Attendance {
         match (present, entitled) {
             (None, None) => Ok(None),
             (Some(present), Some(entitled)) => Ok(Some(Attendance { present, entitled })),
-            _ => Err(Error::AttendanceRequired),
+            (None, Some(_)) => Err(ErrorKind::AttendanceRequired.at("present")),
+            (Some(_), None) => Err(ErrorKind::AttendanceRequired.at("entitled")),
         }
     }
 }
@@ -103,23 +107,29 @@ pub fn decide_vote(
     let needs_attendance = policy.vote_quorum.is_some() || policy.vote_base != VoteBase::Ballots;
     if let Some(a) = attendance {
         if a.entitled == 0 {
-            return Err(Error::InvalidAttendance {
-                detail: "`entitled` must be at least 1".to_string(),
-            });
+            return Err(attendance_error(
+                "`entitled` must be at least 1",
+                "应到人数 `entitled` 至少为 1",
+                "entitled",
+            ));
         }
         if a.present > a.entitled {
-            return Err(Error::InvalidAttendance {
-                detail: "`present` is larger than `entitled`".to_string(),
-            });
+            return Err(attendance_error(
+                "`present` is larger than `entitled`",
+                "出席人数 `present` 大于应到人数 `entitled`",
+                "present",
+            ));
         }
         if ballots > u128::from(a.present) {
-            return Err(Error::InvalidAttendance {
-                detail: "more ballots were cast than persons were present".to_string(),
-            });
+            return Err(attendance_error(
+                "more ballots were cast than persons were present",
+                "投票数多于出席人数",
+                "present",
+            ));
         }
     }
     let attendance = match (attendance, needs_attendance) {
-        (None, true) => return Err(Error::AttendanceRequired),
+        (None, true) => return Err(Error::new(ErrorKind::AttendanceRequired).with_rule("A15")),
         (a, _) => a,
     };
     if let (Some(quorum), Some(a)) = (policy.vote_quorum, attendance) {
@@ -133,7 +143,7 @@ pub fn decide_vote(
         _ => ballots,
     };
     if base == 0 {
-        return Err(Error::NoBallots);
+        return Err(Error::new(ErrorKind::NoBallots).with_rule("S3.5"));
     }
     if policy.vote_adopt.is_met(u128::from(approve), base) {
         Ok(VoteOutcome::Adopted)
@@ -142,4 +152,12 @@ pub fn decide_vote(
     } else {
         Ok(VoteOutcome::NotAdopted)
     }
+}
+
+fn attendance_error(en: &'static str, zh: &'static str, field: &'static str) -> Error {
+    ErrorKind::InvalidAttendance {
+        detail: Detail::new(en, zh),
+    }
+    .at(field)
+    .with_rule("A15")
 }

@@ -6,7 +6,7 @@ use super::period::{Period, Window};
 use super::report::{Collector, Shortfall};
 use crate::deadline::{feedback_status, Responsibility, Status};
 use crate::policy::Policy;
-use crate::{Error, Result};
+use crate::{ErrorKind, Result};
 
 pub(crate) fn check(
     ix: &Index<'_>,
@@ -21,9 +21,7 @@ pub(crate) fn check(
         // The records were taken on as_of: nothing in them can be later.
         for (day, field) in [(Some(o.received), "received"), (o.fed_back, "fed_back")] {
             if day.is_some_and(|d| d > w.as_of) {
-                return Err(Error::AfterAsOf {
-                    field: format!("opinions[{i}].{field}"),
-                });
+                return Err(ErrorKind::AfterAsOf.at(field).at(i).at("opinions"));
             }
         }
         let rule = match o.responsibility {

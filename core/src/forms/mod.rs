@@ -49,7 +49,8 @@ pub use register_entry::RegisterEntry;
 pub use schema::SCHEMA_DIALECT;
 pub use visit_diary::{AwayMember, Member, VisitDiary};
 
-use crate::{Error, Policy, Result};
+use crate::error::Detail;
+use crate::{Error, ErrorKind, Loc, Policy, Result};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -60,6 +61,7 @@ use walk::{check_object, Doc, Out, Path};
 
 /// The five forms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FormKind {
     /// F1 — 党组织书记接待群众登记表 (附件1).
@@ -211,9 +213,14 @@ impl FromStr for FormKind {
         FormKind::ALL
             .into_iter()
             .find(|k| k.name() == s)
-            .ok_or_else(|| Error::InvalidInput {
-                field: "kind".to_string(),
-                detail: "not a form kind (reception_record, assignment_slip, visit_diary, register_entry or feedback_slip)".to_string(),
+            .ok_or_else(|| {
+                ErrorKind::InvalidInput {
+                    detail: Detail::new(
+                        "not a form kind (reception_record, assignment_slip, visit_diary, register_entry or feedback_slip)",
+                        "不是表单类型（reception_record、assignment_slip、visit_diary、register_entry 或 feedback_slip）",
+                    ),
+                }
+                .at("kind")
             })
     }
 }
@@ -226,9 +233,10 @@ impl fmt::Display for FormKind {
 
 /// One problem of a form document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FieldError {
-    /// Where: `visitor.phone`, `members[2].age`; empty for the document itself.
-    pub path: String,
+    /// Where: `["visitor", "phone"]`, `["members", 2, "age"]`; `[]` for the document itself.
+    pub loc: Loc,
     /// What: one of [`FIELD_ERROR_CODES`].
     pub code: FieldCode,
     /// In English, naming the field only (never a value typed into it).
@@ -241,6 +249,7 @@ pub struct FieldError {
 
 /// The result of [`validate_form`]: `valid` exactly when `errors` is empty.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Validation {
     /// Whether the document has no problem.
     pub valid: bool,
@@ -283,11 +292,11 @@ pub struct Validation {
 ///     "notes": "x"
 /// });
 /// let v = validate_form("reception_record", &data, &Policy::banan_2008()).unwrap();
-/// let got: Vec<(&str, &str)> = v.errors.iter().map(|e| (e.path.as_str(), e.code.name())).collect();
+/// let got: Vec<(String, &str)> = v.errors.iter().map(|e| (e.loc.to_string(), e.code.name())).collect();
 /// assert_eq!(got, [
-///     ("visitor.phone", "invalid_phone"),
-///     ("handling.handler", "required"),
-///     ("notes", "unknown_field"),
+///     ("visitor.phone".to_string(), "invalid_phone"),
+///     ("handling.handler".to_string(), "required"),
+///     ("notes".to_string(), "unknown_field"),
 /// ]);
 /// assert_eq!(v.errors[0].message_zh, "「来访群众情况·联系电话」不是有效的手机号码或带区号的固定电话号码");
 /// assert!(!v.valid);
@@ -374,6 +383,7 @@ pub fn redact(kind: &str, data: &Value) -> Result<Value> {
 
 /// One field of a form, as listed by [`form_fields`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FieldInfo {
     /// The path, with `[]` for the items of a list: `visitor.phone`, `members[].age`.
     pub path: String,
@@ -458,16 +468,15 @@ pub fn parse<T: FormModel>(data: &Value, policy: &Policy) -> std::result::Result
     if !validation.valid {
         return Err(validation);
     }
-    serde_path_to_error::deserialize(data).map_err(|e| {
+    crate::de::from_value(data).map_err(|e| {
         // The validator accepted what the model rejects: report it rather than panic.
-        let path = e.path().to_string();
-        let path = if path == "." { String::new() } else { path };
+        let at = e.loc().to_string();
         Validation {
             valid: false,
             errors: vec![FieldError {
-                message: format!("`{path}` cannot be read into the typed model"),
-                message_zh: format!("`{path}` 无法读入类型化模型"),
-                path,
+                message: format!("`{at}` cannot be read into the typed model"),
+                message_zh: format!("`{at}` 无法读入类型化模型"),
+                loc: e.loc().clone(),
                 code: FieldCode::InvalidType,
                 rule: T::KIND.rule().to_string(),
             }],
