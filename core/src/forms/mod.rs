@@ -44,7 +44,7 @@ pub use common::{Contact, Handling, HandlingWay, Opinion, Satisfaction, Serial, 
 pub use feedback_slip::FeedbackSlip;
 pub use fields::{is_landline, is_mobile, is_phone, parse_serial, PHONE_PATTERN, SERIAL_PATTERN};
 pub use reception_record::{ReceptionRecord, Visitor};
-pub use redact::{mask_address, mask_ids, mask_name, mask_phone};
+pub use redact::{mask_address, mask_free_text, mask_ids, mask_name, mask_phone};
 pub use register_entry::RegisterEntry;
 pub use schema::SCHEMA_DIALECT;
 pub use visit_diary::{AwayMember, Member, VisitDiary};
