@@ -7,6 +7,7 @@
 //! whose year has no notice is not guessed: it is the error `calendar_not_covered`.
 
 use crate::error::Detail;
+use crate::explain::{Step, Trace};
 use crate::{Error, ErrorKind, Result};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
@@ -277,13 +278,88 @@ impl HolidayCalendar {
     /// # Errors
     /// `calendar_not_covered` when the search reaches a year no notice covers.
     pub fn next_working_day(&self, date: NaiveDate) -> Result<NaiveDate> {
+        self.next_working_day_traced(date, &mut Trace::off())
+    }
+
+    /// A2: [`HolidayCalendar::next_working_day`], recording why each rest day is one (once
+    /// per holiday period or weekend) and where the day moved to.
+    pub(crate) fn next_working_day_traced(
+        &self,
+        date: NaiveDate,
+        trace: &mut Trace,
+    ) -> Result<NaiveDate> {
         let mut d = date;
+        let mut told: Option<String> = None;
         while self.is_rest_day(d)? {
+            let (text, text_zh) = self.why(d);
+            if told.as_deref() != Some(text.as_str()) {
+                trace.step(|| {
+                    Step::new(
+                        "A2",
+                        format!("{d} is a rest day: {text}"),
+                        format!("{d} 是休息日：{text_zh}"),
+                    )
+                    .on(d)
+                });
+                told = Some(text);
+            }
             d = d
                 .checked_add_days(Days::new(1))
                 .ok_or_else(|| Error::new(ErrorKind::DateOutOfRange { date }))?;
         }
+        if d == date {
+            trace.step(|| {
+                let (text, text_zh) = self.why(d);
+                Step::new(
+                    "A2",
+                    format!("{d} is a working day ({text}): it stays"),
+                    format!("{d} 是工作日（{text_zh}），不顺延"),
+                )
+                .on(d)
+            });
+        } else {
+            trace.step(|| {
+                Step::new(
+                    "A2",
+                    format!("a last day that is a rest day moves to the next working day: {d}"),
+                    format!("期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日：{d}"),
+                )
+                .words("期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日（《民法典》第二百零三条）")
+                .on(d)
+            });
+        }
         Ok(d)
+    }
+
+    /// Why `date` is a rest day or a working day, in English and Chinese: the holiday period
+    /// and the notice that sets it, a weekend day made a working day and its notice, or an
+    /// ordinary weekend day or weekday.
+    pub(crate) fn why(&self, date: NaiveDate) -> (String, String) {
+        let notice = |y: &CalendarYear| match &y.doc_no {
+            Some(no) => format!("{}（{no}）", y.notice),
+            None => y.notice.clone(),
+        };
+        for y in &self.years {
+            if let Some(p) = y.rest_days.iter().find(|p| p.from <= date && date <= p.to) {
+                return (
+                    format!("{} {} to {}, per {}", p.name, p.from, p.to, notice(y)),
+                    format!("{} {} 至 {}，见{}", p.name, p.from, p.to, notice(y)),
+                );
+            }
+        }
+        for y in &self.years {
+            if y.working_days.contains(&date) {
+                return (
+                    format!("a weekend day made a working day (调休) per {}", notice(y)),
+                    format!("调休上班的周末，见{}", notice(y)),
+                );
+            }
+        }
+        match date.weekday() {
+            Weekday::Sat => ("a Saturday".to_string(), "星期六".to_string()),
+            Weekday::Sun => ("a Sunday".to_string(), "星期日".to_string()),
+            _ => ("an ordinary weekday".to_string(), "普通工作日".to_string()),
+        }
     }
 
     /// The `n`-th working day after `date` (`date` itself not counted).

@@ -7,6 +7,7 @@
 
 use crate::de::{choice, Choice};
 use crate::error::Shown;
+use crate::explain::{Step, Trace};
 use crate::policy::{DayCount, Policy};
 use crate::{Error, ErrorKind, Result};
 use chrono::{Datelike, Days, NaiveDate};
@@ -81,6 +82,26 @@ impl Responsibility {
                     value: Shown::text(&digit.to_string()),
                 })
             })
+    }
+
+    /// The rule id of the class (`S5.1` to `S5.4`).
+    pub fn rule(self) -> &'static str {
+        match self {
+            Responsibility::WithinRemit => "S5.1",
+            Responsibility::OutsideRemit => "S5.2",
+            Responsibility::Unresolvable => "S5.3",
+            Responsibility::LeadUnit => "S5.4",
+        }
+    }
+
+    /// The words of the source that set the class's time limit.
+    pub fn words(self) -> &'static str {
+        match self {
+            Responsibility::WithinRemit => "对属本级党组织工作职责范围内的事项，应在收到反映问题之日起10天内办结，并反馈反映人",
+            Responsibility::OutsideRemit => "属上一级党组织工作职责范围解决的问题，上一级党组织应在收到反映问题之日起20天内办结，并反馈反映人",
+            Responsibility::Unresolvable => "对确实解决不了的问题，应在30天内向反映人说明情况",
+            Responsibility::LeadUnit => "对需要多个单位共同协调解决的问题，由牵头解决的单位党组织在40天内办结，并反馈反映人",
+        }
     }
 
     /// S5.1–S5.4: the days the policy allows for this class.
@@ -265,10 +286,36 @@ pub fn deadline(
     responsibility: Responsibility,
     policy: &Policy,
 ) -> Result<NaiveDate> {
+    deadline_traced(received, responsibility, policy, &mut Trace::off())
+}
+
+/// [`deadline`], recording its steps.
+pub(crate) fn deadline_traced(
+    received: NaiveDate,
+    responsibility: Responsibility,
+    policy: &Policy,
+    trace: &mut Trace,
+) -> Result<NaiveDate> {
     let days = responsibility.days(policy);
+    let rule = responsibility.rule();
     let counted = if policy.count_receipt_day {
+        trace.step(|| {
+            Step::new(
+                "A1",
+                format!("the day of receipt, {received}, counts as day 1 (the policy's reading)"),
+                format!("收到之日 {received} 计为第 1 日（本政策的读法）"),
+            )
+        });
         days.saturating_sub(1)
     } else {
+        trace.step(|| {
+            Step::new(
+                "A1",
+                format!("the day of receipt, {received}, is not counted: counting starts the next day"),
+                format!("收到之日 {received} 不计入，自次日起算"),
+            )
+            .words("按照日、月、年计算期间的，开始的当日不计入，自下一日开始计算（《民法典》第二百零一条）")
+        });
         days
     };
     let out_of_range = || Error::new(ErrorKind::DateOutOfRange { date: received });
@@ -277,9 +324,19 @@ pub fn deadline(
             let nominal = received
                 .checked_add_days(Days::new(u64::from(counted)))
                 .ok_or_else(out_of_range)?;
+            trace.step(|| {
+                Step::new(
+                    rule,
+                    format!("{days} days: the last day is {nominal}"),
+                    format!("{days} 天内：最后一日为 {nominal}"),
+                )
+                .words(responsibility.words())
+                .on(nominal)
+            });
             if policy.move_rest_day {
-                policy.calendar()?.next_working_day(nominal)
+                policy.calendar()?.next_working_day_traced(nominal, trace)
             } else {
+                trace.step(|| not_moved(nominal));
                 Ok(nominal)
             }
         }
@@ -291,14 +348,41 @@ pub fn deadline(
                 received
             };
             let end = calendar.add_working_days(start, days)?;
+            trace.step(|| {
+                Step::new(
+                    &format!("{rule} A2"),
+                    format!("{days} working days after {start}, rest days skipped: the last day is {end}"),
+                    format!("{start} 之后第 {days} 个工作日（跳过休息日）：最后一日为 {end}"),
+                )
+                .words(responsibility.words())
+                .on(end)
+            });
             if policy.move_rest_day {
-                calendar.next_working_day(end)
+                calendar.next_working_day_traced(end, trace)
             } else {
+                trace.step(|| not_moved(end));
                 Ok(end)
             }
         }
     }?;
     supported(last, received)
+}
+
+fn plural(days: u64) -> String {
+    if days == 1 {
+        "1 day".to_string()
+    } else {
+        format!("{days} days")
+    }
+}
+
+fn not_moved(day: NaiveDate) -> Step {
+    Step::new(
+        "A2",
+        format!("the policy does not move a last day off rest days: {day}"),
+        format!("本政策不顺延休息日：{day}"),
+    )
+    .on(day)
 }
 
 /// A result in 0001-01-01 to 9999-12-31, the dates every language holds; otherwise
@@ -346,6 +430,25 @@ pub fn feedback_status(
     as_of: Option<NaiveDate>,
     policy: &Policy,
 ) -> Result<FeedbackStatus> {
+    feedback_status_traced(
+        received,
+        responsibility,
+        fed_back,
+        as_of,
+        policy,
+        &mut Trace::off(),
+    )
+}
+
+/// [`feedback_status`], recording its steps.
+pub(crate) fn feedback_status_traced(
+    received: NaiveDate,
+    responsibility: Responsibility,
+    fed_back: Option<NaiveDate>,
+    as_of: Option<NaiveDate>,
+    policy: &Policy,
+    trace: &mut Trace,
+) -> Result<FeedbackStatus> {
     if let Some(fed_back) = fed_back {
         if fed_back < received {
             return Err(ErrorKind::FeedbackBeforeReceipt { received, fed_back }.at("fed_back"));
@@ -361,7 +464,7 @@ pub fn feedback_status(
         (None, Some(a)) => (a, false),
         (None, None) => return Err(ErrorKind::AsOfRequired.at("as_of")),
     };
-    let deadline = deadline(received, responsibility, policy)?;
+    let deadline = deadline_traced(received, responsibility, policy, trace)?;
     let diff = deadline.signed_duration_since(day).num_days();
     let status = match (done, diff >= 0) {
         (true, true) => Status::OnTime,
@@ -369,9 +472,37 @@ pub fn feedback_status(
         (false, true) => Status::Open,
         (false, false) => Status::Overdue,
     };
+    let days = diff.unsigned_abs();
+    trace.step(|| {
+        let (text, text_zh) = match status {
+            Status::OnTime => (
+                format!("fed back on {day}, {} to spare: on time", plural(days)),
+                format!("{day} 反馈，提前 {days} 天：按期"),
+            ),
+            Status::Late => (
+                format!(
+                    "fed back on {day}, {} after the last day: late",
+                    plural(days)
+                ),
+                format!("{day} 反馈，逾期 {days} 天：逾期反馈"),
+            ),
+            Status::Open => (
+                format!("not fed back by {day}, {} left: open", plural(days)),
+                format!("截至 {day} 未反馈，尚余 {days} 天：办理中"),
+            ),
+            Status::Overdue => (
+                format!(
+                    "not fed back by {day}, {} past the last day: overdue",
+                    plural(days)
+                ),
+                format!("截至 {day} 未反馈，已逾期 {days} 天：超期未办结"),
+            ),
+        };
+        Step::new(responsibility.rule(), text, text_zh).on(day)
+    });
     Ok(FeedbackStatus {
         deadline,
         status,
-        days: diff.unsigned_abs(),
+        days,
     })
 }

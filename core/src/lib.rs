@@ -26,17 +26,18 @@ mod compliance;
 mod consequences;
 pub mod dataset;
 pub mod de;
-mod deadline;
+pub(crate) mod deadline;
 pub mod error;
+pub mod explain;
 pub mod files;
 pub mod forms;
-mod grade;
+pub(crate) mod grade;
 mod policy;
 pub mod register;
 pub mod rules;
 mod share;
 pub mod synthetic;
-mod vote;
+pub(crate) mod vote;
 
 pub use calendar::{CalendarYear, HolidayCalendar, RestPeriod};
 pub use compliance::{

@@ -148,6 +148,65 @@ fn run_check(r: CheckRequest, options: &Options, detailed: bool) -> Result<crate
     })
 }
 
+/// `explain`: the operation run with its steps recorded.
+fn run_explain(r: ExplainRequest) -> Result<crate::explain::Explanation> {
+    use crate::explain::Trace;
+    let mut trace = Trace::on();
+    let inner = |e: Error| e.at("request");
+    let answer = match r.op {
+        ExplainedOp::Deadline => {
+            let q: DeadlineRequest = read_request(&r.request).map_err(inner)?;
+            let policy = policy_of(q.policy.as_ref()).map_err(inner)?;
+            answer(&crate::deadline::deadline_traced(
+                q.received,
+                q.responsibility,
+                &policy,
+                &mut trace,
+            )?)?
+        }
+        ExplainedOp::FeedbackStatus => {
+            let q: FeedbackStatusRequest = read_request(&r.request).map_err(inner)?;
+            let policy = policy_of(q.policy.as_ref()).map_err(inner)?;
+            answer(&crate::deadline::feedback_status_traced(
+                q.received,
+                q.responsibility,
+                q.fed_back,
+                q.as_of,
+                &policy,
+                &mut trace,
+            )?)?
+        }
+        ExplainedOp::DecideVote => {
+            let q: DecideVoteRequest = read_request(&r.request).map_err(inner)?;
+            let policy = policy_of(q.policy.as_ref()).map_err(inner)?;
+            let attendance = crate::Attendance::from_parts(q.present, q.entitled).map_err(inner)?;
+            answer(&crate::vote::decide_vote_traced(
+                q.approve,
+                q.disapprove,
+                q.abstain,
+                &policy,
+                attendance,
+                &mut trace,
+            )?)?
+        }
+        ExplainedOp::Grade => {
+            let q: GradeRequest = read_request(&r.request).map_err(inner)?;
+            let policy = policy_of(q.policy.as_ref()).map_err(inner)?;
+            answer(&crate::grade::grade_traced(
+                q.satisfied,
+                q.basically_satisfied,
+                q.dissatisfied,
+                &policy,
+                &mut trace,
+            )?)?
+        }
+    };
+    Ok(crate::explain::Explanation {
+        answer,
+        steps: trace.into_steps(),
+    })
+}
+
 fn form_kinds() -> Vec<FormKindInfo> {
     FormKind::ALL
         .iter()
@@ -278,6 +337,10 @@ operations! {
             let (dataset, planted) = crate::synthetic::generate(&shape, &policy_of(r.policy.as_ref())?)?;
             Ok(District { dataset, planted })
         };
+    /// Why an answer of `deadline`, `feedback_status`, `decide_vote` or `grade` is what it
+    /// is: the answer and its derivation as steps, each with its rule id and the source's words.
+    explain: ExplainRequest => crate::explain::Explanation, "S5.1 S5.2 S5.3 S5.4 S3.5 S3.7 A1 A2 A3 A4 A5 A6 A15",
+        |r, _| run_explain(r);
     /// A1–A15: a policy completed with Banan 2008's values and checked.
     policy: PolicyRequest => Policy, "A1 A2 A3 A4 A5 A6 A7 A8 A9 A10 A11 A12 A13 A14 A15",
         |r, _| policy_of(r.policy.as_ref());

@@ -259,3 +259,29 @@ pub struct PolicyRequest {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NoRequest {}
+
+/// The operations `explain` explains.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ExplainedOp {
+    /// S5.1–S5.4.
+    Deadline,
+    /// S5.1–S5.6.
+    FeedbackStatus,
+    /// S3.5.
+    DecideVote,
+    /// S3.7.
+    Grade,
+}
+
+/// `explain`: an operation's answer with the steps that reach it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ExplainRequest {
+    /// The operation.
+    pub op: ExplainedOp,
+    /// Its request, as the operation takes it.
+    pub request: serde_json::Value,
+}
