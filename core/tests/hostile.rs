@@ -1,7 +1,12 @@
 //! Hostile input through every operation of the contract: no panic, every error coded, and
 //! no personal data in any message (the message rule). `PROPTEST_CASES` sets the number of
 //! cases per property (`make fuzz` runs many more than `make test`).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use liaison::api::{call, call_json, Options, OPERATIONS};
 use liaison::Error;
@@ -135,15 +140,31 @@ proptest! {
 
 #[test]
 fn personal_values_are_described_not_shown() {
-    let e = call("deadline", &json!({"received": "2008-09-25", "responsibility": "张三丰 13812345678"})).unwrap_err();
+    let e = call(
+        "deadline",
+        &json!({"received": "2008-09-25", "responsibility": "张三丰 13812345678"}),
+    )
+    .unwrap_err();
     assert_eq!(e.code(), "invalid_responsibility");
-    assert!(e.message().contains("a text of 15 characters"), "{}", e.message());
+    assert!(
+        e.message().contains("a text of 15 characters"),
+        "{}",
+        e.message()
+    );
     assert_coded(&e);
-    let e = call("policy", &json!({"policy": {"within_remit_days": "张三丰"}})).unwrap_err();
+    let e = call(
+        "policy",
+        &json!({"policy": {"within_remit_days": "张三丰"}}),
+    )
+    .unwrap_err();
     assert_coded(&e);
     let e = call("policy", &json!({"policy": {"张三丰": 1}})).unwrap_err();
     assert_coded(&e);
-    let v = call("validate_form", &json!({"kind": "reception_record", "data": {"visitor": {"张三丰": [1, 2]}}})).unwrap();
+    let v = call(
+        "validate_form",
+        &json!({"kind": "reception_record", "data": {"visitor": {"张三丰": [1, 2]}}}),
+    )
+    .unwrap();
     assert!(!v.to_string().contains("张三丰"));
 }
 
