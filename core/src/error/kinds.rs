@@ -112,6 +112,11 @@ error_kinds! {
     InvalidJson { detail: Detail, line: usize, column: usize } => "invalid_json",
         "malformed JSON at line {line}, column {column}: {detail}",
         "JSON 格式错误（第 {line} 行第 {column} 列）：{detail:#}";
+    /// Many problems in the records read (a file with several bad rows): each is listed in
+    /// the error's `errors`, up to a limit.
+    InvalidRecords { total: usize, listed: usize } => "invalid_records",
+        "{total} problems in the records; the first {listed} are listed",
+        "记录中有 {total} 处问题；列出前 {listed} 处";
     /// A dataset record refers to an id that does not exist (or is of the wrong kind).
     UnknownReference { target: Detail } => "unknown_reference",
         "refers to an unknown {target}", "引用了不存在的{target:#}";

@@ -29,6 +29,7 @@ struct Inner {
     kind: ErrorKind,
     loc: Loc,
     rule: Option<&'static str>,
+    related: Vec<Error>,
 }
 
 impl Error {
@@ -41,6 +42,7 @@ impl Error {
             kind,
             loc: Loc::default(),
             rule: None,
+            related: Vec::new(),
         }))
     }
 
@@ -133,6 +135,33 @@ impl Error {
         self
     }
 
+    /// The problems this error gathers (`invalid_records`: every problem of a file, up to a
+    /// limit), each an error of its own with its place; empty for a single problem.
+    pub fn related(&self) -> &[Error] {
+        &self.0.related
+    }
+
+    /// One error for many problems: `invalid_records` at `loc`, the first `limit` problems
+    /// kept, `total` counted.
+    ///
+    /// ```
+    /// use liaison::{Error, ErrorKind};
+    /// let problems = vec![ErrorKind::InvalidDate.at("date").at(5usize).at("visits.csv"); 3];
+    /// let e = Error::gathered(problems, 2);
+    /// assert_eq!((e.code(), e.related().len()), ("invalid_records", 2));
+    /// assert_eq!(e.message(), "3 problems in the records; the first 2 are listed");
+    /// ```
+    pub fn gathered(mut problems: Vec<Error>, limit: usize) -> Error {
+        let total = problems.len();
+        problems.truncate(limit);
+        let mut e = Error::new(ErrorKind::InvalidRecords {
+            total,
+            listed: problems.len(),
+        });
+        e.0.related = problems;
+        e
+    }
+
     /// The same error naming the rule it concerns.
     #[must_use]
     pub fn with_rule(mut self, rule: &'static str) -> Error {
@@ -197,9 +226,9 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 impl Serialize for Error {
-    /// `{"code", "message", "message_zh", "loc", "rule"?}`.
+    /// `{"code", "message", "message_zh", "loc", "rule"?, "errors"?}`.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Error", 5)?;
+        let mut s = serializer.serialize_struct("Error", 6)?;
         s.serialize_field("code", self.code())?;
         s.serialize_field("message", &self.message())?;
         s.serialize_field("message_zh", &self.message_zh())?;
@@ -207,6 +236,11 @@ impl Serialize for Error {
         match self.rule() {
             Some(rule) => s.serialize_field("rule", rule)?,
             None => s.skip_field("rule")?,
+        }
+        if self.related().is_empty() {
+            s.skip_field("errors")?;
+        } else {
+            s.serialize_field("errors", self.related())?;
         }
         s.end()
     }

@@ -20,7 +20,9 @@ fn error_schema() -> Value {
             "message": {"type": "string", "description": "English; shows no personal data."},
             "message_zh": {"type": "string", "description": "Chinese; shows no personal data."},
             "loc": {"$ref": "#/components/schemas/Loc"},
-            "rule": {"type": "string", "description": "The rule id, where one applies."}
+            "rule": {"type": "string", "description": "The rule id, where one applies."},
+            "errors": {"type": "array", "items": {"$ref": "#/components/schemas/Error"},
+                "description": "The problems an `invalid_records` error gathers, each with its place."}
         }
     })
 }
