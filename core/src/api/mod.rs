@@ -15,7 +15,8 @@
 //! | `is_rest_day` | [`IsRestDayRequest`] | `true` or `false` | A2 |
 //! | `check`, `check_detailed` | [`CheckRequest`] | [`Report`](crate::Report) | S1–S5 |
 //! | `validate_form` | [`ValidateFormRequest`] | [`Validation`](crate::forms::Validation) | F1–F5 |
-//! | `form_schema`, `form_fields` | [`FormRequest`] | a JSON Schema; list of [`FieldInfo`](crate::forms::FieldInfo) | F1–F5 |
+//! | `form_schema` | [`FormSchemaRequest`] | a JSON Schema (draft 2020-12 or 07) | F1–F5 |
+//! | `form_fields` | [`FormRequest`] | list of [`FieldInfo`](crate::forms::FieldInfo) | F1–F5 |
 //! | `redact` | [`RedactRequest`] | the document, masked | F1–F5 |
 //! | `generate_district` | [`GenerateDistrictRequest`] | [`District`] | |
 //! | `policy` | [`PolicyRequest`] | [`Policy`](crate::Policy), complete | A1–A15 |
@@ -221,12 +222,23 @@ fn form_kinds() -> Vec<FormKindInfo> {
 }
 
 /// The HTTP status `liaison serve` answers an error code with: 404 for an unknown
-/// operation, 413 for an input over its limit, 500 for an internal error, 400 otherwise.
+/// operation, 405 for a method a path does not answer, 408 for a request over the time
+/// limit, 413 for an input over its limit, 503 when the server is at its limit of requests
+/// in flight, 500 for an internal error, 400 otherwise.
+///
+/// ```
+/// use liaison::api::http_status;
+/// assert_eq!((http_status("invalid_date"), http_status("unknown_operation")), (400, 404));
+/// assert_eq!((http_status("timeout"), http_status("overloaded")), (408, 503));
+/// ```
 pub fn http_status(code: &str) -> u16 {
     match code {
         "unknown_operation" => 404,
+        "method_not_allowed" => 405,
+        "timeout" => 408,
         "too_large" => 413,
         "internal_error" => 500,
+        "overloaded" => 503,
         _ => 400,
     }
 }
@@ -315,8 +327,8 @@ operations! {
     validate_form: ValidateFormRequest => forms::Validation, "F1 F2 F3 F4 F5 S1.8 S1.9 S2.5 S5.5 S5.6",
         |r, _| Ok(forms::validate_kind(r.kind, &r.data, &policy_of(r.policy.as_ref())?));
     /// F1–F5: the JSON Schema of a form, with the Chinese labels.
-    form_schema: FormRequest => Value, "F1 F2 F3 F4 F5",
-        |r, _| forms::form_schema(r.kind.name());
+    form_schema: FormSchemaRequest => Value, "F1 F2 F3 F4 F5",
+        |r, _| forms::form_schema_draft(r.kind.name(), r.draft);
     /// F1–F5: every field of a form in the order of the paper form.
     form_fields: FormRequest => Vec<forms::FieldInfo>, "F1 F2 F3 F4 F5",
         |r, _| forms::form_fields(r.kind.name());

@@ -199,7 +199,19 @@ pub struct RedactRequest {
     pub data: serde_json::Value,
 }
 
-/// `form_schema` and `form_fields`: one form.
+/// `form_schema`: the JSON Schema of one form.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FormSchemaRequest {
+    /// Which form.
+    pub kind: FormKind,
+    /// The JSON Schema draft: `2020-12` (the default) or `07`.
+    #[serde(default)]
+    pub draft: crate::forms::Draft,
+}
+
+/// `form_fields`: one form.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

@@ -46,7 +46,7 @@ pub use fields::{is_landline, is_mobile, is_phone, parse_serial, PHONE_PATTERN, 
 pub use reception_record::{ReceptionRecord, Visitor};
 pub use redact::{mask_address, mask_free_text, mask_ids, mask_name, mask_phone};
 pub use register_entry::RegisterEntry;
-pub use schema::SCHEMA_DIALECT;
+pub use schema::{Draft, SCHEMA_DIALECT};
 pub use visit_diary::{AwayMember, Member, VisitDiary};
 
 use crate::error::Detail;
@@ -334,27 +334,41 @@ pub(crate) fn validate_kind(kind: FormKind, data: &Value, policy: &Policy) -> Va
     }
 }
 
-/// F1–F5: the JSON Schema (draft 2020-12) of a form, generated from the validator's
-/// field table: `title` is the Chinese label of the form and of each property,
-/// `description` English; `required`, `additionalProperties: false`, enums (names and
-/// Chinese labels), `format: date`, the phone pattern ([`PHONE_PATTERN`]), ranges. Optional
-/// properties also accept `null`. Extra annotations: `x-order` (the paper's field order),
-/// `x-rule` (rule ids), `x-labels` (choice labels), `x-personal` (what `redact` masks),
-/// `x-rules` (the cross-field rules, which only [`validate_form`] checks).
+/// F1–F5: the JSON Schema of a form (draft 2020-12; see [`form_schema_draft`] for draft
+/// 07), generated from the validator's field table: `title` is the Chinese label of the form
+/// and of each property, `description` English; `required`, `additionalProperties: false`,
+/// choices as `oneOf` of `{const, title}` (the names, titled with the Chinese labels),
+/// `format: date`, the phone pattern ([`PHONE_PATTERN`]), ranges, and the cross-field rules a
+/// schema can express (`if`/`then`, `dependentRequired`). Optional properties also accept
+/// `null`. Extra annotations: `x-order` (the paper's field order), `x-rule` (rule ids),
+/// `x-labels` (choice labels, also accepted as values by [`validate_form`]), `x-personal`
+/// (what `redact` masks), `x-rules` (every cross-field rule; date order and the "1234"
+/// deadline only [`validate_form`] checks).
 ///
 /// # Errors
 /// `invalid_input` on `kind` when `kind` is not one of the five.
 ///
 /// # Example
 /// ```
-/// let s = liaison::forms::form_schema("reception_record").unwrap();
+/// let s = liaison::forms::form_schema("reception_record")?;
 /// assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema");
 /// assert_eq!(s["title"], "党组织书记接待群众登记表");
 /// assert_eq!(s["properties"]["visitor"]["properties"]["phone"]["title"], "联系电话");
+/// assert_eq!(s["properties"]["handling"]["properties"]["way"]["oneOf"][1]["title"], "限期办理");
 /// assert_eq!(s["additionalProperties"], false);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn form_schema(kind: &str) -> Result<Value> {
-    Ok(schema::schema(kind.parse()?))
+    form_schema_draft(kind, Draft::default())
+}
+
+/// F1–F5: [`form_schema`] in a given JSON Schema draft (`dependencies` in draft 07 where
+/// 2020-12 has `dependentRequired`).
+///
+/// # Errors
+/// `invalid_input` on `kind` when `kind` is not one of the five.
+pub fn form_schema_draft(kind: &str, draft: Draft) -> Result<Value> {
+    Ok(schema::schema(kind.parse()?, draft))
 }
 
 /// PIPL art. 51: a copy of a form document with personal data masked for export —
