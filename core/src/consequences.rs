@@ -6,12 +6,13 @@
 
 use crate::grade::{grade, shares, Grade};
 use crate::policy::Policy;
-use crate::{Error, Result};
+use crate::{Error, ErrorKind, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// One year's evaluation of a village committee.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct YearEvaluation {
     /// The year evaluated.
@@ -31,6 +32,7 @@ pub struct YearEvaluation {
 
 /// What the upper Party organisation must do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     /// Serious criticism and rectification within a deadline (严肃批评，限期整改).
@@ -51,6 +53,7 @@ impl Action {
 
 /// Why the action follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Reason {
     /// Dissatisfied ballots > 50% (不满意率超过50％).
@@ -74,6 +77,7 @@ impl Reason {
 
 /// One consequence for one year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Consequence {
     /// The year whose evaluation calls for it.
     pub year: i32,
@@ -114,44 +118,44 @@ pub struct Consequence {
 /// ]);
 /// ```
 pub fn consequences(years: &[YearEvaluation], policy: &Policy) -> Result<Vec<Consequence>> {
-    let mut unqualified: BTreeMap<i32, bool> = BTreeMap::new();
-    let mut by_year: BTreeMap<i32, &YearEvaluation> = BTreeMap::new();
-    for y in years {
-        if by_year.insert(y.year, y).is_some() {
-            return Err(Error::DuplicateYear { year: y.year });
+    let mut by_year: BTreeMap<i32, (usize, &YearEvaluation)> = BTreeMap::new();
+    for (i, y) in years.iter().enumerate() {
+        if by_year.insert(y.year, (i, y)).is_some() {
+            return Err(ErrorKind::DuplicateYear { year: y.year }.at(i).at("years"));
         }
     }
     let mut out = Vec::new();
-    for (&year, y) in &by_year {
-        let push = |out: &mut Vec<Consequence>, action, reason| {
+    // The unqualified years in a row ending with the previous year looked at, and that year.
+    let mut run: (u64, Option<i32>) = (0, None);
+    for (&year, &(i, y)) in &by_year {
+        let at = |e: Error| e.at(i).at("years");
+        let mut push = |action, reason| {
             out.push(Consequence {
                 year,
                 action,
                 reason,
             })
         };
-        let s = shares(y.satisfied, y.basically_satisfied, y.dissatisfied, policy)?;
+        let s = shares(y.satisfied, y.basically_satisfied, y.dissatisfied, policy).map_err(at)?;
         if policy.rectify_dissatisfied.is_met(s.dissatisfied, s.valid) {
-            push(&mut out, Action::Rectify, Reason::DissatisfactionOverHalf);
+            push(Action::Rectify, Reason::DissatisfactionOverHalf);
         }
         let combined = match y.combined {
             Some(g) => g,
-            None => grade(y.satisfied, y.basically_satisfied, y.dissatisfied, policy)?,
+            None => {
+                grade(y.satisfied, y.basically_satisfied, y.dissatisfied, policy).map_err(at)?
+            }
         };
-        let is_unqualified = combined == Grade::Unqualified;
-        unqualified.insert(year, is_unqualified);
-        if is_unqualified {
-            push(&mut out, Action::Rectify, Reason::CombinedUnqualified);
-            let run = policy.resign_after_unqualified_years;
-            let all_before = (1..run).all(|back| {
-                i64::from(year)
-                    .checked_sub(i64::from(back))
-                    .and_then(|y| i32::try_from(y).ok())
-                    .and_then(|y| unqualified.get(&y).copied())
-                    .unwrap_or(false)
-            });
-            if run > 0 && all_before {
-                push(&mut out, Action::Resign, Reason::UnqualifiedTwoYears);
+        let follows = run.1.and_then(|prev| prev.checked_add(1)) == Some(year);
+        run = match (combined == Grade::Unqualified, follows) {
+            (true, true) => (run.0.saturating_add(1), Some(year)),
+            (true, false) => (1, Some(year)),
+            (false, _) => (0, Some(year)),
+        };
+        if run.0 > 0 {
+            push(Action::Rectify, Reason::CombinedUnqualified);
+            if run.0 >= u64::from(policy.resign_after_unqualified_years) {
+                push(Action::Resign, Reason::UnqualifiedTwoYears);
             }
         }
     }

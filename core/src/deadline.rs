@@ -5,16 +5,20 @@
 //! > 对确实解决不了的问题，应在30天内向反映人说明情况……；对需要多个单位共同协调解决的问题，
 //! > 由牵头解决的单位党组织在40天内办结，并反馈反映人。
 
+use crate::de::{choice, Choice};
+use crate::error::Shown;
+use crate::explain::{Step, Trace};
 use crate::policy::{BeyondCalendar, DayCount, Policy};
-use crate::{Error, Result};
-use chrono::{Days, NaiveDate};
-use serde::{Deserialize, Serialize};
+use crate::{Error, ErrorKind, Result};
+use chrono::{Datelike, Days, NaiveDate};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
 use std::fmt;
 use std::str::FromStr;
 
 /// The four responsibility classes of S5 ("1234").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", try_from = "ClassText")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Responsibility {
     /// 1 · 职责内 — within the receiving organisation's remit (S5.1, 10 days).
     WithinRemit,
@@ -73,10 +77,31 @@ impl Responsibility {
         Responsibility::ALL
             .into_iter()
             .find(|r| u64::from(r.digit()) == digit)
-            .ok_or_else(|| Error::InvalidResponsibility {
-                field: "responsibility".to_string(),
-                value: digit.to_string(),
+            .ok_or_else(|| {
+                Error::new(ErrorKind::InvalidResponsibility {
+                    value: Shown::text(&digit.to_string()),
+                })
             })
+    }
+
+    /// The rule id of the class (`S5.1` to `S5.4`).
+    pub fn rule(self) -> &'static str {
+        match self {
+            Responsibility::WithinRemit => "S5.1",
+            Responsibility::OutsideRemit => "S5.2",
+            Responsibility::Unresolvable => "S5.3",
+            Responsibility::LeadUnit => "S5.4",
+        }
+    }
+
+    /// The words of the source that set the class's time limit.
+    pub fn words(self) -> &'static str {
+        match self {
+            Responsibility::WithinRemit => "对属本级党组织工作职责范围内的事项，应在收到反映问题之日起10天内办结，并反馈反映人",
+            Responsibility::OutsideRemit => "属上一级党组织工作职责范围解决的问题，上一级党组织应在收到反映问题之日起20天内办结，并反馈反映人",
+            Responsibility::Unresolvable => "对确实解决不了的问题，应在30天内向反映人说明情况",
+            Responsibility::LeadUnit => "对需要多个单位共同协调解决的问题，由牵头解决的单位党组织在40天内办结，并反馈反映人",
+        }
     }
 
     /// S5.1–S5.4: the days the policy allows for this class.
@@ -107,30 +132,68 @@ impl FromStr for Responsibility {
         Responsibility::ALL
             .into_iter()
             .find(|r| t == r.name() || t == r.label_zh() || t == r.digit().to_string())
-            .ok_or_else(|| Error::InvalidResponsibility {
-                field: "responsibility".to_string(),
-                value: t.chars().take(40).collect(),
+            .ok_or_else(|| {
+                Error::new(ErrorKind::InvalidResponsibility {
+                    value: Shown::text(t),
+                })
             })
     }
 }
 
-/// A responsibility class as it comes in JSON: a name, a label, or a digit as a number or
-/// a string.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum ClassText {
-    Digit(u64),
-    Text(String),
+impl Choice for Responsibility {
+    const MARK: &'static str = "$liaison::responsibility";
+
+    /// A name, a label, or a digit 1–4 as a number or a text.
+    fn read(value: &Value) -> Result<Self> {
+        match value {
+            Value::String(s) => s.parse(),
+            Value::Number(n) => match n.as_u64() {
+                Some(d) => Responsibility::from_digit(d),
+                None => Err(Error::new(ErrorKind::InvalidResponsibility {
+                    value: Shown::json(value),
+                })),
+            },
+            other => Err(Error::new(ErrorKind::InvalidResponsibility {
+                value: Shown::json(other),
+            })),
+        }
+    }
+
+    fn name(&self) -> &'static str {
+        Responsibility::name(*self)
+    }
 }
 
-impl TryFrom<ClassText> for Responsibility {
-    type Error = Error;
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Responsibility {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Responsibility".into()
+    }
 
-    fn try_from(value: ClassText) -> Result<Self> {
-        match value {
-            ClassText::Digit(d) => Responsibility::from_digit(d),
-            ClassText::Text(t) => t.parse(),
-        }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let names: Vec<_> = Responsibility::ALL.iter().map(|r| r.name()).collect();
+        let labels: Vec<_> = Responsibility::ALL.iter().map(|r| r.label_zh()).collect();
+        let digits: Vec<String> = Responsibility::ALL
+            .iter()
+            .map(|r| r.digit().to_string())
+            .collect();
+        schemars::json_schema!({
+            "description": "A \"1234\" class of S5: its name (written in answers), its Chinese label, or its digit 1-4 as a number or a text.",
+            "anyOf": [
+                {"type": "string", "enum": names},
+                {"type": "string", "enum": labels},
+                {"type": "string", "enum": digits},
+                {"type": "integer", "minimum": 1, "maximum": 4}
+            ]
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Responsibility {
+    /// A name, a Chinese label or a digit 1–4 (a number or a text); any other value is
+    /// `invalid_responsibility` (through [`crate::de`]).
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        choice(d)
     }
 }
 
@@ -142,6 +205,7 @@ impl fmt::Display for Responsibility {
 
 /// Where an opinion stands against its deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Fed back on or before the deadline.
@@ -168,6 +232,7 @@ impl Status {
 
 /// The deadline of an opinion and where it stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FeedbackStatus {
     /// The last day on which the matter may be finished and fed back.
     pub deadline: NaiveDate,
@@ -241,49 +306,115 @@ pub fn deadline(
     responsibility: Responsibility,
     policy: &Policy,
 ) -> Result<NaiveDate> {
-    deadline_detail(received, responsibility, policy).map(|(d, _)| d)
+    deadline_traced(received, responsibility, policy, &mut Trace::off())
 }
 
-/// [`deadline`], and whether it rests on a rest day guessed beyond the calendar (A24).
-pub(crate) fn deadline_detail(
+/// [`deadline`], recording its steps.
+pub(crate) fn deadline_traced(
     received: NaiveDate,
     responsibility: Responsibility,
     policy: &Policy,
-) -> Result<(NaiveDate, bool)> {
-    let beyond = policy.beyond_calendar == BeyondCalendar::Weekends;
+    trace: &mut Trace,
+) -> Result<NaiveDate> {
     let days = responsibility.days(policy);
+    let rule = responsibility.rule();
+    let beyond = policy.beyond_calendar == BeyondCalendar::Weekends;
     let counted = if policy.count_receipt_day {
+        trace.step(|| {
+            Step::new(
+                "A1",
+                format!("the day of receipt, {received}, counts as day 1 (the policy's reading)"),
+                format!("收到之日 {received} 计为第 1 日（本政策的读法）"),
+            )
+        });
         days.saturating_sub(1)
     } else {
+        trace.step(|| {
+            Step::new(
+                "A1",
+                format!("the day of receipt, {received}, is not counted: counting starts the next day"),
+                format!("收到之日 {received} 不计入，自次日起算"),
+            )
+            .words("按照日、月、年计算期间的，开始的当日不计入，自下一日开始计算（《民法典》第二百零一条）")
+        });
         days
     };
-    let out_of_range = Error::DateOutOfRange { date: received };
-    match policy.day_count {
+    let out_of_range = || Error::new(ErrorKind::DateOutOfRange { date: received });
+    let last = match policy.day_count {
         DayCount::Calendar => {
             let nominal = received
                 .checked_add_days(Days::new(u64::from(counted)))
-                .ok_or(out_of_range)?;
+                .ok_or_else(out_of_range)?;
+            trace.step(|| {
+                Step::new(
+                    rule,
+                    format!("{days} days: the last day is {nominal}"),
+                    format!("{days} 天内：最后一日为 {nominal}"),
+                )
+                .words(responsibility.words())
+                .on(nominal)
+            });
             if policy.move_rest_day {
-                policy.calendar()?.next_working_day_beyond(nominal, beyond)
+                policy
+                    .calendar()?
+                    .next_working_day_traced(nominal, beyond, trace)
             } else {
-                Ok((nominal, false))
+                trace.step(|| not_moved(nominal));
+                Ok(nominal)
             }
         }
         DayCount::Working => {
             let calendar = policy.calendar()?;
             let start = if policy.count_receipt_day && days > 0 {
-                received.pred_opt().ok_or(out_of_range)?
+                received.pred_opt().ok_or_else(out_of_range)?
             } else {
                 received
             };
-            let (end, guessed) = calendar.add_working_days_beyond(start, days, beyond)?;
+            let end = calendar.add_working_days_traced(start, days, beyond, trace)?;
+            trace.step(|| {
+                Step::new(
+                    &format!("{rule} A2"),
+                    format!("{days} working days after {start}, rest days skipped: the last day is {end}"),
+                    format!("{start} 之后第 {days} 个工作日（跳过休息日）：最后一日为 {end}"),
+                )
+                .words(responsibility.words())
+                .on(end)
+            });
             if policy.move_rest_day {
-                let (last, more) = calendar.next_working_day_beyond(end, beyond)?;
-                Ok((last, guessed || more))
+                calendar.next_working_day_traced(end, beyond, trace)
             } else {
-                Ok((end, guessed))
+                trace.step(|| not_moved(end));
+                Ok(end)
             }
         }
+    }?;
+    supported(last, received)
+}
+
+fn plural(days: u64) -> String {
+    if days == 1 {
+        "1 day".to_string()
+    } else {
+        format!("{days} days")
+    }
+}
+
+fn not_moved(day: NaiveDate) -> Step {
+    Step::new(
+        "A2",
+        format!("the policy does not move a last day off rest days: {day}"),
+        format!("本政策不顺延休息日：{day}"),
+    )
+    .on(day)
+}
+
+/// A result in 0001-01-01 to 9999-12-31, the dates every language holds; otherwise
+/// `date_out_of_range` from `from`.
+pub(crate) fn supported(date: NaiveDate, from: NaiveDate) -> Result<NaiveDate> {
+    if (1..=9999).contains(&date.year()) {
+        Ok(date)
+    } else {
+        Err(Error::new(ErrorKind::DateOutOfRange { date: from }))
     }
 }
 
@@ -294,8 +425,7 @@ pub(crate) fn deadline_detail(
 /// - not fed back, `as_of` on or before the deadline → `open`, `days` = days left;
 /// - not fed back, `as_of` after it → `overdue`, `days` = days overdue.
 ///
-/// When `fed_back` is given, `as_of` is not needed and is ignored. With `beyond_calendar:
-/// "weekends"` (A24) the deadline may rest on a guess beyond the calendar, as [`deadline`]'s.
+/// When `fed_back` is given, `as_of` is not needed and is ignored.
 ///
 /// # Errors
 /// - `feedback_before_receipt` when `fed_back` is before `received`;
@@ -323,11 +453,18 @@ pub fn feedback_status(
     as_of: Option<NaiveDate>,
     policy: &Policy,
 ) -> Result<FeedbackStatus> {
-    feedback_status_detail(received, responsibility, fed_back, as_of, policy).map(|(s, _)| s)
+    feedback_status_traced(
+        received,
+        responsibility,
+        fed_back,
+        as_of,
+        policy,
+        &mut Trace::off(),
+    )
 }
 
-/// [`feedback_status`], and whether its deadline rests on a rest day guessed beyond the
-/// calendar (A24).
+/// [`feedback_status`], and whether it rests on a rest day guessed beyond the calendar
+/// (A24).
 pub(crate) fn feedback_status_detail(
     received: NaiveDate,
     responsibility: Responsibility,
@@ -335,22 +472,43 @@ pub(crate) fn feedback_status_detail(
     as_of: Option<NaiveDate>,
     policy: &Policy,
 ) -> Result<(FeedbackStatus, bool)> {
+    let mut trace = Trace::off();
+    let s = feedback_status_traced(
+        received,
+        responsibility,
+        fed_back,
+        as_of,
+        policy,
+        &mut trace,
+    )?;
+    Ok((s, trace.provisional()))
+}
+
+/// [`feedback_status`], recording its steps.
+pub(crate) fn feedback_status_traced(
+    received: NaiveDate,
+    responsibility: Responsibility,
+    fed_back: Option<NaiveDate>,
+    as_of: Option<NaiveDate>,
+    policy: &Policy,
+    trace: &mut Trace,
+) -> Result<FeedbackStatus> {
     if let Some(fed_back) = fed_back {
         if fed_back < received {
-            return Err(Error::FeedbackBeforeReceipt { received, fed_back });
+            return Err(ErrorKind::FeedbackBeforeReceipt { received, fed_back }.at("fed_back"));
         }
     }
     if let (None, Some(as_of)) = (fed_back, as_of) {
         if as_of < received {
-            return Err(Error::AsOfBeforeReceipt { received, as_of });
+            return Err(ErrorKind::AsOfBeforeReceipt { received, as_of }.at("as_of"));
         }
     }
     let (day, done) = match (fed_back, as_of) {
         (Some(f), _) => (f, true),
         (None, Some(a)) => (a, false),
-        (None, None) => return Err(Error::AsOfRequired),
+        (None, None) => return Err(ErrorKind::AsOfRequired.at("as_of")),
     };
-    let (deadline, guessed) = deadline_detail(received, responsibility, policy)?;
+    let deadline = deadline_traced(received, responsibility, policy, trace)?;
     let diff = deadline.signed_duration_since(day).num_days();
     let status = match (done, diff >= 0) {
         (true, true) => Status::OnTime,
@@ -358,12 +516,37 @@ pub(crate) fn feedback_status_detail(
         (false, true) => Status::Open,
         (false, false) => Status::Overdue,
     };
-    Ok((
-        FeedbackStatus {
-            deadline,
-            status,
-            days: diff.unsigned_abs(),
-        },
-        guessed,
-    ))
+    let days = diff.unsigned_abs();
+    trace.step(|| {
+        let (text, text_zh) = match status {
+            Status::OnTime => (
+                format!("fed back on {day}, {} to spare: on time", plural(days)),
+                format!("{day} 反馈，提前 {days} 天：按期"),
+            ),
+            Status::Late => (
+                format!(
+                    "fed back on {day}, {} after the last day: late",
+                    plural(days)
+                ),
+                format!("{day} 反馈，逾期 {days} 天：逾期反馈"),
+            ),
+            Status::Open => (
+                format!("not fed back by {day}, {} left: open", plural(days)),
+                format!("截至 {day} 未反馈，尚余 {days} 天：办理中"),
+            ),
+            Status::Overdue => (
+                format!(
+                    "not fed back by {day}, {} past the last day: overdue",
+                    plural(days)
+                ),
+                format!("截至 {day} 未反馈，已逾期 {days} 天：超期未办结"),
+            ),
+        };
+        Step::new(responsibility.rule(), text, text_zh).on(day)
+    });
+    Ok(FeedbackStatus {
+        deadline,
+        status,
+        days,
+    })
 }

@@ -2,14 +2,19 @@
 //!
 //! > “不满意”票超过30％的为不合格，满意票达到70％的为合格，满意票超过90％的为优秀。
 
+use crate::de::{choice, Choice};
+use crate::error::Shown;
+use crate::explain::{compare, Step, Trace};
 use crate::policy::{BasicallySatisfiedAs, Policy};
-use crate::{Error, Result};
-use serde::{Deserialize, Serialize};
+use crate::share::Threshold;
+use crate::{Error, ErrorKind, Result};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
 use std::str::FromStr;
 
 /// The grade of a satisfaction ballot or of a combined evaluation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", try_from = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Grade {
     /// 不合格 — dissatisfied > 30%.
     Unqualified,
@@ -60,18 +65,55 @@ impl FromStr for Grade {
         Grade::ALL
             .into_iter()
             .find(|g| t == g.name() || t == g.label_zh())
-            .ok_or_else(|| Error::InvalidGrade {
-                field: "grade".to_string(),
-                value: t.chars().take(40).collect(),
+            .ok_or_else(|| {
+                Error::new(ErrorKind::InvalidGrade {
+                    value: Shown::text(t),
+                })
             })
     }
 }
 
-impl TryFrom<String> for Grade {
-    type Error = Error;
+impl Choice for Grade {
+    const MARK: &'static str = "$liaison::grade";
 
-    fn try_from(value: String) -> Result<Self> {
-        value.parse()
+    /// The name or the Chinese label.
+    fn read(value: &Value) -> Result<Self> {
+        match value {
+            Value::String(s) => s.parse(),
+            other => Err(Error::new(ErrorKind::InvalidGrade {
+                value: Shown::json(other),
+            })),
+        }
+    }
+
+    fn name(&self) -> &'static str {
+        Grade::name(*self)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Grade {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Grade".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let names: Vec<_> = Grade::ALL.iter().map(|g| g.name()).collect();
+        let labels: Vec<_> = Grade::ALL.iter().map(|g| g.label_zh()).collect();
+        schemars::json_schema!({
+            "description": "A grade of S3.7: its name (written in answers) or its Chinese label.",
+            "anyOf": [
+                {"type": "string", "enum": names},
+                {"type": "string", "enum": labels}
+            ]
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Grade {
+    /// The name or the Chinese label; anything else is `invalid_grade`.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        choice(d)
     }
 }
 
@@ -95,7 +137,7 @@ pub(crate) fn shares(
     );
     let valid = s + b + d;
     if valid == 0 {
-        return Err(Error::NoBallots);
+        return Err(Error::new(ErrorKind::NoBallots).with_rule("S3.7"));
     }
     let (satisfied, dissatisfied) = match policy.basically_satisfied_as {
         BasicallySatisfiedAs::Neither => (s, d),
@@ -141,15 +183,96 @@ pub fn grade(
     dissatisfied: u64,
     policy: &Policy,
 ) -> Result<Grade> {
+    grade_traced(
+        satisfied,
+        basically_satisfied,
+        dissatisfied,
+        policy,
+        &mut Trace::off(),
+    )
+}
+
+/// [`grade`], recording its steps.
+pub(crate) fn grade_traced(
+    satisfied: u64,
+    basically_satisfied: u64,
+    dissatisfied: u64,
+    policy: &Policy,
+    trace: &mut Trace,
+) -> Result<Grade> {
     let s = shares(satisfied, basically_satisfied, dissatisfied, policy)?;
-    let g = if policy.grade_unqualified.is_met(s.dissatisfied, s.valid) {
-        Grade::Unqualified
-    } else if policy.grade_excellent.is_met(s.satisfied, s.valid) {
-        Grade::Excellent
-    } else if policy.grade_qualified.is_met(s.satisfied, s.valid) {
-        Grade::Qualified
-    } else {
-        policy.undetermined_as.unwrap_or(Grade::Undetermined)
-    };
+    trace.step(|| {
+        let (en, zh) = match policy.basically_satisfied_as {
+            BasicallySatisfiedAs::Neither => ("count on neither side", "不计入任何一方"),
+            BasicallySatisfiedAs::Satisfied => ("count as satisfied", "计为满意"),
+            BasicallySatisfiedAs::Dissatisfied => ("count as dissatisfied", "计为不满意"),
+        };
+        Step::new(
+            "A6",
+            format!("the shares are of the {} valid ballots; {basically_satisfied} basically satisfied {en}", s.valid),
+            format!("比例以有效票 {} 张为基数；基本满意 {basically_satisfied} 张{zh}", s.valid),
+        )
+    });
+    let checks: [(&Threshold, u128, Grade, &str, &str, &str); 3] = [
+        (
+            &policy.grade_unqualified,
+            s.dissatisfied,
+            Grade::Unqualified,
+            "dissatisfied",
+            "不满意票",
+            "“不满意”票超过30％的为不合格",
+        ),
+        (
+            &policy.grade_excellent,
+            s.satisfied,
+            Grade::Excellent,
+            "satisfied",
+            "满意票",
+            "满意票超过90％的为优秀",
+        ),
+        (
+            &policy.grade_qualified,
+            s.satisfied,
+            Grade::Qualified,
+            "satisfied",
+            "满意票",
+            "满意票达到70％的为合格",
+        ),
+    ];
+    for (threshold, part, grade, what, what_zh, words) in checks {
+        let (text, text_zh, met) = compare(part, s.valid, threshold);
+        trace.step(|| {
+            let verdict = if met {
+                (grade.name(), grade.label_zh())
+            } else {
+                ("not this grade", "非此等次")
+            };
+            Step::new(
+                "S3.7",
+                format!("{what} {text}: {}", verdict.0),
+                format!("{what_zh} {text_zh}：{}", verdict.1),
+            )
+            .words(words)
+        });
+        if met {
+            return Ok(grade);
+        }
+    }
+    let g = policy.undetermined_as.unwrap_or(Grade::Undetermined);
+    trace.step(|| match policy.undetermined_as {
+        None => Step::new(
+            "A3",
+            "no sentence of the source grades this ballot: undetermined".to_string(),
+            "原文未规定此种情形的等次：未定".to_string(),
+        ),
+        Some(g) => Step::new(
+            "A3",
+            format!(
+                "no sentence of the source grades this ballot; the policy reads it as {}",
+                g.name()
+            ),
+            format!("原文未规定此种情形的等次；本政策将其定为{}", g.label_zh()),
+        ),
+    });
     Ok(g)
 }

@@ -21,21 +21,24 @@
 //! | the rule catalogue | [`rules::RULES`] |
 //! | a synthetic district with planted violations | [`synthetic::generate`] |
 
+pub mod api;
 mod calendar;
 mod compliance;
 mod consequences;
-pub mod convert;
 pub mod dataset;
-mod deadline;
-mod error;
+pub mod de;
+pub(crate) mod deadline;
+pub mod error;
+pub mod explain;
+pub mod files;
 pub mod forms;
-mod grade;
+pub(crate) mod grade;
 mod policy;
 pub mod register;
 pub mod rules;
 mod share;
 pub mod synthetic;
-mod vote;
+pub(crate) mod vote;
 
 pub use calendar::{CalendarYear, HolidayCalendar, RestPeriod};
 pub use compliance::{
@@ -44,7 +47,7 @@ pub use compliance::{
 };
 pub use consequences::{consequences, Action, Consequence, Reason, YearEvaluation};
 pub use deadline::{deadline, feedback_status, FeedbackStatus, Responsibility, Status};
-pub use error::{Error, Result};
+pub use error::{Error, ErrorKind, Loc, LocItem, Result};
 pub use grade::{grade, Grade};
 pub use policy::{
     AssistanceYears, BasicallySatisfiedAs, BeyondCalendar, CommitmentBy, DayCount, PartialYears,

@@ -6,15 +6,17 @@
 
 use crate::calendar::{CalendarYear, HolidayCalendar};
 use crate::dataset::Place;
+use crate::error::Detail;
 use crate::grade::Grade;
 use crate::share::Threshold;
-use crate::{Error, Result};
+use crate::{Error, ErrorKind, Result};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
+use std::sync::Arc;
 
 /// What the shares of a commitment vote are taken of (A5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum VoteBase {
     /// All valid ballots cast: approve + disapprove + abstain (the default).
@@ -27,6 +29,7 @@ pub enum VoteBase {
 
 /// Where "basically satisfied" ballots count in the satisfaction shares (A6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BasicallySatisfiedAs {
     /// Neither satisfied nor dissatisfied (the default).
@@ -39,6 +42,7 @@ pub enum BasicallySatisfiedAs {
 
 /// How the "1234" time limits count days (A2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DayCount {
     /// Calendar days (the default: the law says 工作日 where it means working days).
@@ -49,6 +53,7 @@ pub enum DayCount {
 
 /// How a yearly obligation is judged for a year its subject covers only in part (A16).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PartialYears {
     /// The required count is prorated by the days covered, rounded half up; a prorated
@@ -60,6 +65,7 @@ pub enum PartialYears {
 
 /// Which years the S4.2–S4.5 yearly obligations of a link or pairing run in (A17).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AssistanceYears {
     /// Years of the link or pairing itself, from its first day (the default).
@@ -70,6 +76,7 @@ pub enum AssistanceYears {
 
 /// Who must make the S3.2 commitments (A21).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CommitmentBy {
     /// The Party organisation and the villagers' committee each commit; each duty is judged
@@ -81,6 +88,7 @@ pub enum CommitmentBy {
 
 /// What a deadline that needs a day beyond the calendar's last covered year gets (A24).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BeyondCalendar {
     /// Nothing: `deadline` is the error `calendar_not_covered`, and `check` counts the
@@ -93,6 +101,7 @@ pub enum BeyondCalendar {
 
 /// The parameters of every rule. Field docs name the rule id each comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Policy {
     /// Free text naming the policy and its source.
@@ -218,9 +227,11 @@ pub struct Policy {
     // N — the notice itself
     /// N.1, A25: the last day by which each town/street implements the five systems
     /// ("今年12月20日前": 2008-12-20, the day included).
+    #[serde(deserialize_with = "crate::de::date")]
     pub implement_by: NaiveDate,
     /// N.2, A25: the last day by which the written report reaches the Organisation
     /// Department, with its electronic copy ("2009年1月10日前": 2009-01-10, included).
+    #[serde(deserialize_with = "crate::de::date")]
     pub report_by: NaiveDate,
 }
 
@@ -312,42 +323,34 @@ impl Policy {
     /// # Errors
     /// `invalid_policy` for malformed JSON, an unknown or duplicate key, a value of the
     /// wrong type, a threshold that is not a fraction in [0, 1], a day of the year that does
-    /// not exist, or a term of 0 years; `invalid_calendar` for a bad calendar year.
+    /// not exist, or a term of 0 years, with the place (`["within_remit_days"]`);
+    /// `invalid_calendar` for a bad calendar year.
     ///
     /// ```
-    /// let p = liaison::Policy::from_json(r#"{"within_remit_days": 7}"#).unwrap();
+    /// let p = liaison::Policy::from_json(r#"{"within_remit_days": 7}"#)?;
     /// assert_eq!((p.within_remit_days, p.outside_remit_days), (7, 20));
-    /// assert_eq!(liaison::Policy::from_json(r#"{"within_remit": 7}"#).unwrap_err().code(), "invalid_policy");
+    /// let e = liaison::Policy::from_json(r#"{"within_remit": 7}"#).unwrap_err();
+    /// assert_eq!((e.code(), e.field().as_deref()), ("invalid_policy", Some("within_remit")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_json(json: &str) -> Result<Self> {
-        let value: serde_json::Value =
-            serde_json::from_str(json).map_err(|e| Error::InvalidPolicy {
-                detail: describe_serde_error(&e),
-            })?;
-        if !value.is_object() {
-            return Err(Error::InvalidPolicy {
-                detail: "a policy is a JSON object".to_string(),
-            });
-        }
-        crate::convert::no_positional_records("policy", &value).map_err(|e| {
-            Error::InvalidPolicy {
-                detail: e.to_string(),
-            }
-        })?;
-        // Duplicate keys are found on the text, which the value above no longer shows.
-        let policy: Policy = serde_json::from_str(json).map_err(|e| Error::InvalidPolicy {
-            detail: describe_serde_error(&e),
-        })?;
-        policy.validate()?;
-        Ok(policy)
+        let value = crate::de::parse(json).map_err(as_policy_error)?;
+        Policy::from_value(&value)
     }
 
     /// Reads a policy from a JSON value (a binding's dict or object). As [`Policy::from_json`].
     ///
     /// # Errors
     /// As [`Policy::from_json`], except duplicate keys, which a value cannot hold.
-    pub fn from_value(value: serde_json::Value) -> Result<Self> {
-        Policy::from_json(&value.to_string())
+    pub fn from_value(value: &serde_json::Value) -> Result<Self> {
+        if !value.is_object() {
+            return Err(Error::new(ErrorKind::InvalidPolicy {
+                detail: Detail::new("a policy is a JSON object", "政策参数应为 JSON 对象"),
+            }));
+        }
+        let policy: Policy = crate::de::from_value(value).map_err(as_policy_error)?;
+        policy.validate()?;
+        Ok(policy)
     }
 
     /// Writes the policy as pretty JSON, every field named.
@@ -374,27 +377,25 @@ impl Policy {
         if let Some(q) = &self.vote_quorum {
             q.check("vote_quorum")?;
         }
-        if let Some(bad) = self.rules.iter().find(|r| {
+        if let Some(i) = self.rules.iter().position(|r| {
             !crate::rules::RULES
                 .iter()
                 .any(|k| k.id == r.as_str() || k.id.split('.').next() == Some(r.as_str()))
         }) {
-            return Err(Error::InvalidPolicy {
-                detail: format!(
-                    "`rules`: `{}` is not a rule id or system",
-                    bad.chars().take(20).collect::<String>()
-                ),
-            });
+            return Err(invalid(
+                "not a rule id or system of the catalogue",
+                "不是规则目录中的规则编号或制度",
+            )
+            .at(i)
+            .at("rules"));
         }
         if self.resign_after_unqualified_years == 0 {
-            return Err(Error::InvalidPolicy {
-                detail: "`resign_after_unqualified_years` must be at least 1".to_string(),
-            });
+            return Err(
+                invalid("must be at least 1", "至少为 1").at("resign_after_unqualified_years")
+            );
         }
         if self.term_years == 0 {
-            return Err(Error::InvalidPolicy {
-                detail: "`term_years` must be at least 1".to_string(),
-            });
+            return Err(invalid("must be at least 1", "至少为 1").at("term_years"));
         }
         // 2008 is a leap year, so 02-29 is accepted as a day that exists in some years.
         if chrono::NaiveDate::from_ymd_opt(
@@ -404,47 +405,40 @@ impl Policy {
         )
         .is_none()
         {
-            return Err(Error::InvalidPolicy {
-                detail: "`annual_commitment_by_month` and `annual_commitment_by_day` do not name a day of the year".to_string(),
-            });
+            return Err(invalid(
+                "`annual_commitment_by_month` and `annual_commitment_by_day` do not name a day of the year",
+                "`annual_commitment_by_month` 与 `annual_commitment_by_day` 不构成一年中的某一天",
+            )
+            .at("annual_commitment_by_day"));
         }
         self.calendar().map(|_| ())
     }
 
     /// A2: the holiday calendar this policy uses: the built-in one, extended or replaced
-    /// year by year by `calendar_years`.
+    /// year by year by `calendar_years`. It is compiled once per distinct set of years and
+    /// kept, so that calling a rule many times with one policy costs one compilation.
     ///
     /// # Errors
     /// `invalid_calendar` when the built-in data or a policy year is inconsistent.
-    pub fn calendar(&self) -> Result<Cow<'_, HolidayCalendar>> {
-        if self.calendar_builtin && self.calendar_years.is_empty() {
-            return HolidayCalendar::builtin().map(Cow::Borrowed);
-        }
-        let mut years = if self.calendar_builtin {
-            HolidayCalendar::builtin_years()?
-        } else {
-            Vec::new()
-        };
-        years.retain(|y| !self.calendar_years.iter().any(|own| own.year == y.year));
-        years.extend(self.calendar_years.iter().cloned());
-        HolidayCalendar::from_years(years).map(Cow::Owned)
+    pub fn calendar(&self) -> Result<Arc<HolidayCalendar>> {
+        HolidayCalendar::with_years(self.calendar_builtin, &self.calendar_years)
+            .map_err(|e| e.at("calendar_years"))
     }
 }
 
-/// A serde message in the library's style: the position and the problem, without Rust
-/// type names.
-pub(crate) fn describe_serde_error(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    let text = text
-        .split(" at line ")
-        .next()
-        .unwrap_or(text.as_str())
-        .replace("field", "key")
-        .replace("struct Policy", "a policy object")
-        .replace("struct Threshold", "a threshold object")
-        .replace("struct CalendarYear", "a calendar year object")
-        .replace("struct RestPeriod", "a rest period object")
-        .replace("u32", "a non-negative integer")
-        .replace("u64", "a non-negative integer");
-    format!("{text} (line {}, column {})", e.line(), e.column())
+fn invalid(en: &'static str, zh: &'static str) -> Error {
+    Error::new(ErrorKind::InvalidPolicy {
+        detail: Detail::new(en, zh),
+    })
+}
+
+/// An error reading a policy, as `invalid_policy` at the same place.
+fn as_policy_error(e: Error) -> Error {
+    match e.kind() {
+        ErrorKind::InvalidPolicy { .. } | ErrorKind::InvalidCalendar { .. } => e,
+        kind => {
+            let detail = Detail::new(kind.message(), kind.message_zh());
+            Error::new(ErrorKind::InvalidPolicy { detail }).with_loc(e.loc().clone())
+        }
+    }
 }

@@ -10,7 +10,7 @@
 
 use crate::deadline::{deadline, Responsibility, Status};
 use crate::policy::{DayCount, Policy};
-use crate::{Error, Result};
+use crate::{Error, ErrorKind, Result};
 use chrono::{Days, NaiveDate};
 
 /// 1970-01-01, day 0 of `date32`.
@@ -31,6 +31,16 @@ pub fn from_days(days: i32) -> Option<NaiveDate> {
     } else {
         EPOCH.checked_sub_days(Days::new(u64::from(days.unsigned_abs())))
     }
+}
+
+/// 0001-01-01 to 9999-12-31 as days since 1970-01-01: the dates every language holds.
+pub const SUPPORTED: std::ops::RangeInclusive<i32> = -719_162..=2_932_896;
+
+/// A day of the supported range as a date; `invalid_date` at `field` otherwise.
+fn day(days: i32, field: &'static str) -> Result<NaiveDate> {
+    from_days(days)
+        .filter(|_| SUPPORTED.contains(&days))
+        .ok_or_else(|| ErrorKind::InvalidDate.at(field))
 }
 
 /// What went wrong with one row, by its index.
@@ -126,11 +136,12 @@ impl RegisterEvaluator {
         let i = class_index(class);
         if let Some(plain) = self.plain {
             let add = plain.get(i).copied().unwrap_or(0);
-            return received
-                .checked_add(add)
-                .ok_or_else(|| Error::DateOutOfRange {
-                    date: from_days(received).unwrap_or(NaiveDate::MAX),
-                });
+            return match received.checked_add(add).filter(|d| SUPPORTED.contains(d)) {
+                Some(d) => Ok(d),
+                None => Err(Error::new(ErrorKind::DateOutOfRange {
+                    date: day(received, "received")?,
+                })),
+            };
         }
         let hit = received
             .checked_sub(self.first)
@@ -140,12 +151,7 @@ impl RegisterEvaluator {
         match hit {
             Some(d) if d != NONE => Ok(d),
             // Outside the tables or uncovered: the row-by-row rule gives the exact error.
-            _ => {
-                let date = from_days(received).ok_or(Error::DateOutOfRange {
-                    date: NaiveDate::MAX,
-                })?;
-                deadline(date, class, &self.policy).map(to_days)
-            }
+            _ => deadline(day(received, "received")?, class, &self.policy).map(to_days),
         }
     }
 
@@ -171,26 +177,27 @@ impl RegisterEvaluator {
         fed_back: Option<i32>,
         as_of: Option<i32>,
     ) -> Result<RowStatus> {
-        let date = |d: i32| from_days(d).unwrap_or(NaiveDate::MAX);
-        let (day, done) = match (fed_back, as_of) {
+        let (on, done) = match (fed_back, as_of) {
             (Some(f), _) if f < received => {
-                return Err(Error::FeedbackBeforeReceipt {
-                    received: date(received),
-                    fed_back: date(f),
-                })
+                return Err(ErrorKind::FeedbackBeforeReceipt {
+                    received: day(received, "received")?,
+                    fed_back: day(f, "fed_back")?,
+                }
+                .at("fed_back"))
             }
             (Some(f), _) => (f, true),
             (None, Some(a)) if a < received => {
-                return Err(Error::AsOfBeforeReceipt {
-                    received: date(received),
-                    as_of: date(a),
-                })
+                return Err(ErrorKind::AsOfBeforeReceipt {
+                    received: day(received, "received")?,
+                    as_of: day(a, "as_of")?,
+                }
+                .at("as_of"))
             }
             (None, Some(a)) => (a, false),
-            (None, None) => return Err(Error::AsOfRequired),
+            (None, None) => return Err(ErrorKind::AsOfRequired.at("as_of")),
         };
         let deadline = self.deadline_days(received, class)?;
-        let diff = i64::from(deadline) - i64::from(day);
+        let diff = i64::from(deadline) - i64::from(on);
         let status = match (done, diff >= 0) {
             (true, true) => Status::OnTime,
             (true, false) => Status::Late,
@@ -212,6 +219,12 @@ mod tests {
     use crate::feedback_status;
 
     /// The tables give exactly the row-by-row rule on every day of the calendar and past it.
+    #[test]
+    fn supported_range_in_days() {
+        let d = |y, m, d| to_days(NaiveDate::from_ymd_opt(y, m, d).unwrap());
+        assert_eq!(SUPPORTED, d(1, 1, 1)..=d(9999, 12, 31));
+    }
+
     #[test]
     fn same_as_row_by_row_on_every_day() {
         for json in [

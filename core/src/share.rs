@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 /// A bound on a share, as the source words it: "达到/及以上" (`at_least`, the bound
 /// included) or "超过" (`more_than`, the bound excluded).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Threshold {
     /// Numerator of the bound, e.g. 2 in 2/3 or 70 in 70%.
@@ -88,11 +89,13 @@ impl Threshold {
     /// A threshold is usable when its denominator is positive and the bound is at most 1.
     pub(crate) fn check(&self, field: &str) -> crate::Result<()> {
         if self.denominator == 0 || self.numerator > self.denominator {
-            return Err(crate::Error::InvalidPolicy {
-                detail: format!(
-                    "`{field}` must be a fraction between 0 and 1 with a positive denominator"
+            return Err(crate::ErrorKind::InvalidPolicy {
+                detail: crate::error::Detail::new(
+                    "must be a fraction between 0 and 1 with a positive denominator",
+                    "必须是 0 到 1 之间、分母为正的分数",
                 ),
-            });
+            }
+            .at(field));
         }
         Ok(())
     }

@@ -3,12 +3,15 @@
 //! > 由党员群众对承诺事项进行表决。同意票达到三分之二及以上的，列为承诺内容，不同意票超过
 //! > 三分之一的，不列为承诺内容，重新拟定承诺事项，直到党员群众认可为止。
 
+use crate::error::Detail;
+use crate::explain::{compare, Step, Trace};
 use crate::policy::{Policy, VoteBase};
-use crate::{Error, Result};
+use crate::{Error, ErrorKind, Result};
 use serde::{Deserialize, Serialize};
 
 /// The outcome of a vote on one commitment item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum VoteOutcome {
     /// Approve ≥ 2/3: listed as a commitment (列为承诺内容).
@@ -35,6 +38,7 @@ impl VoteOutcome {
 
 /// Who could vote and who came: needed by a quorum (A15) or a base other than ballots (A5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Attendance {
     /// Persons present at the meeting.
     pub present: u64,
@@ -57,7 +61,8 @@ impl Attendance {
         match (present, entitled) {
             (None, None) => Ok(None),
             (Some(present), Some(entitled)) => Ok(Some(Attendance { present, entitled })),
-            _ => Err(Error::AttendanceRequired),
+            (None, Some(_)) => Err(ErrorKind::AttendanceRequired.at("present")),
+            (Some(_), None) => Err(ErrorKind::AttendanceRequired.at("entitled")),
         }
     }
 }
@@ -99,47 +104,131 @@ pub fn decide_vote(
     policy: &Policy,
     attendance: Option<Attendance>,
 ) -> Result<VoteOutcome> {
+    decide_vote_traced(
+        approve,
+        disapprove,
+        abstain,
+        policy,
+        attendance,
+        &mut Trace::off(),
+    )
+}
+
+/// [`decide_vote`], recording its steps.
+pub(crate) fn decide_vote_traced(
+    approve: u64,
+    disapprove: u64,
+    abstain: u64,
+    policy: &Policy,
+    attendance: Option<Attendance>,
+    trace: &mut Trace,
+) -> Result<VoteOutcome> {
     let ballots = u128::from(approve) + u128::from(disapprove) + u128::from(abstain);
     let needs_attendance = policy.vote_quorum.is_some() || policy.vote_base != VoteBase::Ballots;
     if let Some(a) = attendance {
         if a.entitled == 0 {
-            return Err(Error::InvalidAttendance {
-                detail: "`entitled` must be at least 1".to_string(),
-            });
+            return Err(attendance_error(
+                "`entitled` must be at least 1",
+                "应到人数 `entitled` 至少为 1",
+                "entitled",
+            ));
         }
         if a.present > a.entitled {
-            return Err(Error::InvalidAttendance {
-                detail: "`present` is larger than `entitled`".to_string(),
-            });
+            return Err(attendance_error(
+                "`present` is larger than `entitled`",
+                "出席人数 `present` 大于应到人数 `entitled`",
+                "present",
+            ));
         }
         if ballots > u128::from(a.present) {
-            return Err(Error::InvalidAttendance {
-                detail: "more ballots were cast than persons were present".to_string(),
-            });
+            return Err(attendance_error(
+                "more ballots were cast than persons were present",
+                "投票数多于出席人数",
+                "present",
+            ));
         }
     }
     let attendance = match (attendance, needs_attendance) {
-        (None, true) => return Err(Error::AttendanceRequired),
+        (None, true) => return Err(Error::new(ErrorKind::AttendanceRequired).with_rule("A15")),
         (a, _) => a,
     };
     if let (Some(quorum), Some(a)) = (policy.vote_quorum, attendance) {
-        if !quorum.is_met(u128::from(a.present), u128::from(a.entitled)) {
+        let (text, text_zh, met) = compare(u128::from(a.present), u128::from(a.entitled), &quorum);
+        trace.step(|| {
+            Step::new(
+                "A15",
+                format!("present of entitled: {text}"),
+                format!("出席人数占应到人数：{text_zh}"),
+            )
+        });
+        if !met {
+            trace.step(|| Step::new("A15", "no quorum".to_string(), "不足法定人数".to_string()));
             return Ok(VoteOutcome::NoQuorum);
         }
     }
-    let base = match (policy.vote_base, attendance) {
-        (VoteBase::Present, Some(a)) => u128::from(a.present),
-        (VoteBase::Entitled, Some(a)) => u128::from(a.entitled),
-        _ => ballots,
+    let (base, of, of_zh) = match (policy.vote_base, attendance) {
+        (VoteBase::Present, Some(a)) => (u128::from(a.present), "persons present", "出席人数"),
+        (VoteBase::Entitled, Some(a)) => (u128::from(a.entitled), "persons entitled", "应到人数"),
+        _ => (ballots, "valid ballots cast", "有效票"),
     };
+    trace.step(|| {
+        Step::new(
+            "A5",
+            format!("the shares are of the {base} {of}"),
+            format!("比例以{of_zh} {base} 为基数"),
+        )
+    });
     if base == 0 {
-        return Err(Error::NoBallots);
+        return Err(Error::new(ErrorKind::NoBallots).with_rule("S3.5"));
     }
-    if policy.vote_adopt.is_met(u128::from(approve), base) {
-        Ok(VoteOutcome::Adopted)
-    } else if policy.vote_reject.is_met(u128::from(disapprove), base) {
-        Ok(VoteOutcome::Rejected)
-    } else {
-        Ok(VoteOutcome::NotAdopted)
+    let (text, text_zh, adopted) = compare(u128::from(approve), base, &policy.vote_adopt);
+    trace.step(|| {
+        let verdict = if adopted {
+            ("listed: adopted", "列为承诺内容")
+        } else {
+            ("not listed on this ground", "不据此列入")
+        };
+        Step::new(
+            "S3.5",
+            format!("approving {text}: {}", verdict.0),
+            format!("同意票 {text_zh}：{}", verdict.1),
+        )
+        .words("同意票达到三分之二及以上的，列为承诺内容")
+    });
+    if adopted {
+        return Ok(VoteOutcome::Adopted);
     }
+    let (text, text_zh, rejected) = compare(u128::from(disapprove), base, &policy.vote_reject);
+    trace.step(|| {
+        let verdict = if rejected {
+            ("redraft: rejected", "重新拟定承诺事项")
+        } else {
+            ("not rejected", "不据此退回")
+        };
+        Step::new(
+            "S3.5",
+            format!("disapproving {text}: {}", verdict.0),
+            format!("不同意票 {text_zh}：{}", verdict.1),
+        )
+        .words("不同意票超过三分之一的，不列为承诺内容，重新拟定承诺事项")
+    });
+    if rejected {
+        return Ok(VoteOutcome::Rejected);
+    }
+    trace.step(|| {
+        Step::new(
+            "A4",
+            "neither sentence applies: not adopted, and not the redraft case".to_string(),
+            "两种情形均不适用：不列入，但不属于重新拟定的情形".to_string(),
+        )
+    });
+    Ok(VoteOutcome::NotAdopted)
+}
+
+fn attendance_error(en: &'static str, zh: &'static str, field: &'static str) -> Error {
+    ErrorKind::InvalidAttendance {
+        detail: Detail::new(en, zh),
+    }
+    .at(field)
+    .with_rule("A15")
 }

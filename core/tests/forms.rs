@@ -37,7 +37,7 @@ fn complete(kind: FormKind) -> Value {
         .unwrap()
         .iter()
         .find(|c| c["name"].as_str().unwrap().starts_with("complete"))
-        .map(|c| c["args"]["data"].clone())
+        .map(|c| c["request"]["data"].clone())
         .unwrap()
 }
 
@@ -48,8 +48,8 @@ fn valid_docs(kind: FormKind) -> Vec<Value> {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|c| c.get("policy").is_none() && c["expect"] == json!([]))
-        .map(|c| c["args"]["data"].clone())
+        .filter(|c| c["request"].get("policy").is_none() && c["answer"]["errors"] == json!([]))
+        .map(|c| c["request"]["data"].clone())
         .collect()
 }
 
@@ -58,7 +58,7 @@ fn pairs(kind: FormKind, data: &Value) -> Vec<(String, String)> {
         .unwrap()
         .errors
         .into_iter()
-        .map(|e| (e.path, e.code.name().to_string()))
+        .map(|e| (e.loc.to_string(), e.code.name().to_string()))
         .collect()
 }
 
@@ -83,11 +83,11 @@ fn every_field_error_code_has_a_vector() {
     let mut seen = BTreeSet::new();
     for kind in FormKind::ALL {
         let doc = vector_file(&format!("forms_{}.json", kind.name()));
-        assert_eq!(doc["function"], "validate_form");
         for case in doc["cases"].as_array().unwrap() {
-            if let Some(expect) = case.get("expect") {
-                for pair in expect.as_array().unwrap() {
-                    seen.insert(pair[1].as_str().unwrap().to_string());
+            assert_eq!(case["op"], "validate_form");
+            if let Some(errors) = case.get("answer").map(|a| &a["errors"]) {
+                for e in errors.as_array().unwrap() {
+                    seen.insert(e["code"].as_str().unwrap().to_string());
                 }
             }
         }
@@ -102,11 +102,14 @@ fn each_kind_has_valid_and_invalid_vectors() {
     for kind in FormKind::ALL {
         let doc = vector_file(&format!("forms_{}.json", kind.name()));
         let cases = doc["cases"].as_array().unwrap();
-        assert!(cases.iter().any(|c| c["expect"] == json!([])), "{kind}");
+        assert!(
+            cases.iter().any(|c| c["answer"]["errors"] == json!([])),
+            "{kind}"
+        );
         assert!(
             cases
                 .iter()
-                .any(|c| c.get("expect").is_some_and(|e| e != &json!([]))),
+                .any(|c| c.get("answer").is_some_and(|a| a["errors"] != json!([]))),
             "{kind}"
         );
     }
@@ -120,7 +123,10 @@ fn unknown_kind_is_invalid_input_on_kind() {
         forms::redact("Reception_Record", &json!({})).unwrap_err(),
         forms::form_fields("visit").unwrap_err(),
     ] {
-        assert_eq!((e.code(), e.field()), ("invalid_input", Some("kind")));
+        assert_eq!(
+            (e.code(), e.field().as_deref()),
+            ("invalid_input", Some("kind"))
+        );
     }
 }
 
@@ -130,7 +136,7 @@ fn messages_follow_the_style() {
     for kind in FormKind::ALL {
         let doc = vector_file(&format!("forms_{}.json", kind.name()));
         for case in doc["cases"].as_array().unwrap() {
-            let Ok(v) = forms::validate_form(kind.name(), &case["args"]["data"], &p()) else {
+            let Ok(v) = forms::validate_form(kind.name(), &case["request"]["data"], &p()) else {
                 continue;
             };
             assert_eq!(v.valid, v.errors.is_empty());
@@ -155,7 +161,7 @@ fn messages_follow_the_style() {
                 assert!(!e.rule.is_empty());
                 let shape = serde_json::to_value(&e).unwrap();
                 let keys: Vec<&String> = shape.as_object().unwrap().keys().collect();
-                assert_eq!(keys, ["code", "message", "message_zh", "path", "rule"]);
+                assert_eq!(keys, ["code", "loc", "message", "message_zh", "rule"]);
             }
         }
     }

@@ -177,5 +177,7 @@ fn error_codes_are_stable_snake_case() {
         );
         assert!(seen.insert(code), "{code} twice");
     }
-    assert!(!Error::NoBallots.message_zh().is_empty());
+    assert!(!Error::new(liaison::ErrorKind::NoBallots)
+        .message_zh()
+        .is_empty());
 }

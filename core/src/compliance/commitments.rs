@@ -13,7 +13,7 @@ use crate::grade::{grade, shares, Grade};
 use crate::policy::{CommitmentBy, Policy, VoteBase};
 use crate::share::Threshold;
 use crate::vote::{decide_vote, Attendance, VoteOutcome};
-use crate::{Error, Result};
+use crate::{ErrorKind, Result};
 use chrono::{Datelike, Months, NaiveDate};
 use std::collections::BTreeMap;
 
@@ -201,11 +201,11 @@ fn votes(c: &Commitment, year: &Period, policy: &Policy, out: &mut Collector) ->
         let (outcome, attendance) = match decided {
             Ok(found) => found,
             Err(e) => {
-                let why = match e {
-                    Error::AttendanceRequired => reason::MISSING_ATTENDANCE,
-                    Error::InvalidAttendance { .. } => reason::INVALID_ATTENDANCE,
-                    Error::NoBallots => reason::NO_BALLOTS,
-                    other => return Err(other),
+                let why = match e.kind() {
+                    ErrorKind::AttendanceRequired => reason::MISSING_ATTENDANCE,
+                    ErrorKind::InvalidAttendance { .. } => reason::INVALID_ATTENDANCE,
+                    ErrorKind::NoBallots => reason::NO_BALLOTS,
+                    _ => return Err(e),
                 };
                 out.not_judged("S3.5", &c.unit, &subject, &period, why);
                 continue;

@@ -20,7 +20,7 @@ pub use report::{Finding, Outcome, OutcomeStatus, Report, Tally, UnitGrade};
 
 use crate::dataset::Dataset;
 use crate::policy::Policy;
-use crate::{Error, Result};
+use crate::{ErrorKind, Result};
 use chrono::NaiveDate;
 
 /// N.1–N.3, S1–S5: checks what a district recorded against every schedule, from `start` to
@@ -172,9 +172,7 @@ fn run(
     detailed: bool,
 ) -> Result<Report> {
     if end < start {
-        return Err(Error::InvalidPeriod {
-            field: "end".to_string(),
-        });
+        return Err(ErrorKind::InvalidPeriod.at("end"));
     }
     let window = Window { start, end, as_of };
     let index = index::Index::new(dataset);

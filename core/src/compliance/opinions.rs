@@ -16,7 +16,7 @@ use super::report::{Collector, Shortfall};
 use crate::dataset::Opinion;
 use crate::deadline::{feedback_status_detail, Responsibility, Status};
 use crate::policy::Policy;
-use crate::{Error, Result};
+use crate::{ErrorKind, Result};
 
 pub(crate) fn check(
     ix: &Index<'_>,
@@ -31,9 +31,7 @@ pub(crate) fn check(
         // The records were taken on as_of: nothing in them can be later.
         for (day, field) in [(Some(o.received), "received"), (o.fed_back, "fed_back")] {
             if day.is_some_and(|d| d > w.as_of) {
-                return Err(Error::AfterAsOf {
-                    field: format!("opinions[{i}].{field}"),
-                });
+                return Err(ErrorKind::AfterAsOf.at(field).at(i).at("opinions"));
             }
         }
         time_limit(o, w, policy, out)?;
@@ -72,10 +70,10 @@ fn time_limit(o: &Opinion, w: &Window, policy: &Policy, out: &mut Collector) -> 
     ) {
         Ok(found) => found,
         Err(e) => {
-            let why = match e {
-                Error::CalendarNotCovered { .. } => reason::CALENDAR_NOT_COVERED,
-                Error::DateOutOfRange { .. } => reason::DATE_OUT_OF_RANGE,
-                other => return Err(other),
+            let why = match e.kind() {
+                ErrorKind::CalendarNotCovered { .. } => reason::CALENDAR_NOT_COVERED,
+                ErrorKind::DateOutOfRange { .. } => reason::DATE_OUT_OF_RANGE,
+                _ => return Err(e),
             };
             let day = Period::span(o.received, o.received);
             out.not_judged(rule, &o.unit, &o.id, &day, why);

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// A period judged by a rule, both ends included.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Period {
     /// First day.
     pub start: NaiveDate,

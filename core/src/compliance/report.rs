@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 /// One shortfall: who fell short of which rule, in which period, by how much.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Finding {
     /// Rule id of RULES.md (`S1.3`, `S5.1`, …).
     pub rule: String,
@@ -34,6 +35,7 @@ pub struct Finding {
 
 /// Judged, met, not met and not judged for one rule or one unit.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Tally {
     /// The rule id or the unit id.
     pub key: String,
@@ -60,6 +62,7 @@ pub struct Tally {
 
 /// A committee's grade for a year (S3.7).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UnitGrade {
     /// The village or community.
     pub unit: String,
@@ -78,6 +81,7 @@ pub struct UnitGrade {
 
 /// How one judged (or not judged) period came out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OutcomeStatus {
     /// Judged and met.
@@ -91,6 +95,7 @@ pub enum OutcomeStatus {
 /// One judgement of [`check_detailed`](super::check_detailed): every period of every
 /// subject, met or not, for grids and audits.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Outcome {
     /// Rule id.
     pub rule: String,
@@ -113,6 +118,7 @@ pub struct Outcome {
 
 /// The result of [`check`](super::check).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Report {
     /// First day of the checked range.
     pub start: NaiveDate,

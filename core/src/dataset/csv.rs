@@ -5,32 +5,16 @@
 //! `commitment` column. An empty cell is an absent value. Files that are absent are empty
 //! lists; a file with another name is an error, so that a misspelt file is never skipped.
 
-use super::{Commitment, Dataset};
-use crate::convert::from_value;
-use crate::{Error, Result};
+use super::{attach_items, Dataset};
+use crate::de::from_value;
+use crate::error::{file_name, Detail};
+use crate::files::read_text;
+use crate::{Error, ErrorKind, Loc, LocItem, Result};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use std::path::Path;
 
-const TABLES: &[&str] = &[
-    "units",
-    "people",
-    "households",
-    "terms",
-    "receptions",
-    "visits",
-    "household_events",
-    "meetings",
-    "opinions",
-    "commitments",
-    "commitment_items",
-    "evaluations",
-    "links",
-    "deeds",
-    "pairings",
-    "aid",
-    "implementations",
-];
+const TABLES: &[&str] = Dataset::LISTS;
 const BOOLS: &[&str] = &[
     "standing_committee",
     "poor",
@@ -54,28 +38,44 @@ const INTEGERS: &[&str] = &[
     "entitled",
 ];
 
-pub(crate) fn csv_locator(table: &str, index: usize, field: &str) -> String {
-    format!("{table}.csv:{}:{field}", index + 2)
+pub(crate) fn csv_locator(table: &str, index: usize, field: &str) -> Loc {
+    Loc::from([
+        LocItem::key(&format!("{table}.csv")),
+        LocItem::from(index + 2),
+        LocItem::key(field),
+    ])
 }
 
-/// Reads a folder of CSV files into a dataset (not yet validated).
+fn input(en: &'static str, zh: &'static str) -> Error {
+    Error::new(ErrorKind::InvalidInput {
+        detail: Detail::new(en, zh),
+    })
+}
+
+/// Reads a folder of CSV files into a dataset (not yet validated), each file regular and
+/// at most `max_bytes` long.
 ///
 /// # Errors
-/// `io_error` for an unreadable folder or file; `invalid_input` for an unknown file, an
-/// unknown or missing column, a row with the wrong number of cells or a bad boolean;
-/// `invalid_count`, `invalid_date` for bad cells — each naming `file.csv:line:column`.
-pub fn read_csv_dir(dir: &Path) -> Result<Dataset> {
-    let io = |path: &Path, e: std::io::Error| Error::Io {
-        path: path.display().to_string(),
-        detail: e.kind().to_string(),
-    };
+/// `io_error`, `not_a_file`, `too_large` for an unreadable folder or file;
+/// `invalid_input` for a folder without any file of the dataset, an unknown file, an
+/// unknown, missing or repeated column, a row with the wrong number of cells or a bad
+/// boolean; `invalid_count`, `invalid_date` for bad cells — each at
+/// `["file.csv", line, column]` (the header is line 1).
+pub fn read_csv_dir(dir: &Path, max_bytes: u64) -> Result<Dataset> {
     let mut tables: Map<String, Value> = Map::new();
     let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| io(dir, e))?
+        .map_err(|e| Error::io(dir, &e))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv")))
         .collect();
     entries.sort();
+    if entries.is_empty() {
+        return Err(input(
+            "the folder holds no file of the dataset (units.csv, people.csv, …)",
+            "文件夹中没有数据集文件（units.csv、people.csv 等）",
+        )
+        .at(file_name(dir)));
+    }
     let mut items: Vec<(usize, String, Value)> = Vec::new();
     for path in entries {
         let stem = path
@@ -83,22 +83,20 @@ pub fn read_csv_dir(dir: &Path) -> Result<Dataset> {
             .map(|s| s.to_string_lossy().to_string())
             .unwrap_or_default();
         if !TABLES.contains(&stem.as_str()) {
-            return Err(Error::InvalidInput {
-                field: format!("{stem}.csv"),
-                detail: "not a record type of the dataset".to_string(),
-            });
+            return Err(
+                input("not a record type of the dataset", "不是数据集的记录类型")
+                    .at(file_name(&path)),
+            );
         }
-        let text = std::fs::read_to_string(&path).map_err(|e| io(&path, e))?;
+        let text = read_text(&path, max_bytes)?;
         let rows = rows_as_objects(&stem, &text)?;
         if stem == "commitment_items" {
-            for (i, row) in rows.into_iter().enumerate() {
-                let mut row = row;
+            for (i, mut row) in rows.into_iter().enumerate() {
                 let owner = row
                     .remove("commitment")
                     .and_then(|v| v.as_str().map(str::to_string));
-                let owner = owner.ok_or_else(|| Error::InvalidInput {
-                    field: csv_locator(&stem, i, "commitment"),
-                    detail: "missing key".to_string(),
+                let owner = owner.ok_or_else(|| {
+                    input("missing key", "缺少该键").with_loc(csv_locator(&stem, i, "commitment"))
                 })?;
                 items.push((i, owner, Value::Object(row)));
             }
@@ -113,7 +111,7 @@ pub fn read_csv_dir(dir: &Path) -> Result<Dataset> {
     macro_rules! read {
         ($($name:ident),*) => {$(
             if let Some(Value::Array(rows)) = tables.remove(stringify!($name)) {
-                dataset.$name = typed_rows(stringify!($name), rows)?;
+                dataset.$name = typed_rows(stringify!($name), &rows)?;
             }
         )*};
     }
@@ -135,33 +133,24 @@ pub fn read_csv_dir(dir: &Path) -> Result<Dataset> {
         aid,
         implementations
     );
-    attach_items(&mut dataset.commitments, items)?;
+    attach_items(&mut dataset.commitments, items, |i| {
+        Loc::from([LocItem::key("commitment_items.csv"), LocItem::from(i + 2)])
+    })?;
     Ok(dataset)
 }
 
-fn typed_rows<T: DeserializeOwned>(table: &str, rows: Vec<Value>) -> Result<Vec<T>> {
-    rows.into_iter()
+fn typed_rows<T: DeserializeOwned>(table: &str, rows: &[Value]) -> Result<Vec<T>> {
+    rows.iter()
         .enumerate()
         .map(|(i, row)| {
-            let root = csv_locator(table, i, "");
-            from_value(root.trim_end_matches(':'), row).map_err(|e| relocate(e, &root))
+            from_value(row).map_err(|e| {
+                e.within(&Loc::from([
+                    LocItem::key(&format!("{table}.csv")),
+                    LocItem::from(i + 2),
+                ]))
+            })
         })
         .collect()
-}
-
-/// `people.csv:3.from` → `people.csv:3:from`.
-fn relocate(e: Error, root: &str) -> Error {
-    let dotted = format!("{}.", root.trim_end_matches(':'));
-    e.map_field(|f| f.replacen(&dotted, root, 1))
-}
-
-fn attach_items(commitments: &mut [Commitment], items: Vec<(usize, String, Value)>) -> Result<()> {
-    super::attach_items(
-        commitments,
-        items,
-        |i, field| csv_locator("commitment_items", i, field),
-        |e, i| relocate(e, &csv_locator("commitment_items", i, "")),
-    )
 }
 
 fn rows_as_objects(table: &str, text: &str) -> Result<Vec<Map<String, Value>>> {
@@ -171,20 +160,35 @@ fn rows_as_objects(table: &str, text: &str) -> Result<Vec<Map<String, Value>>> {
         return Ok(Vec::new());
     };
     let header: Vec<String> = header.into_iter().map(|h| h.trim().to_string()).collect();
+    let file = format!("{table}.csv");
+    for (i, name) in header.iter().enumerate() {
+        if header.iter().take(i).any(|h| h == name) {
+            return Err(
+                input("a column given twice", "列重复出现").with_loc(Loc::from([
+                    LocItem::key(&file),
+                    LocItem::from(1usize),
+                    LocItem::key(name),
+                ])),
+            );
+        }
+    }
     let mut out = Vec::new();
     for (i, cells) in records.enumerate() {
         if cells.len() == 1 && cells.first().is_some_and(|c| c.trim().is_empty()) {
             continue; // a blank line
         }
         if cells.len() != header.len() {
-            return Err(Error::InvalidInput {
-                field: format!("{table}.csv:{}", i + 2),
-                detail: format!(
-                    "{} cells where the header has {}",
-                    cells.len(),
-                    header.len()
+            return Err(Error::new(ErrorKind::InvalidInput {
+                detail: Detail::new(
+                    format!(
+                        "{} cells where the header has {}",
+                        cells.len(),
+                        header.len()
+                    ),
+                    format!("有 {} 个单元格，而表头有 {} 列", cells.len(), header.len()),
                 ),
-            });
+            })
+            .with_loc(Loc::from([LocItem::key(&file), LocItem::from(i + 2)])));
         }
         let mut row = Map::new();
         for (name, cell) in header.iter().zip(cells) {
@@ -192,25 +196,24 @@ fn rows_as_objects(table: &str, text: &str) -> Result<Vec<Map<String, Value>>> {
             if cell.is_empty() {
                 continue;
             }
-            row.insert(
-                name.clone(),
-                cell_value(&csv_locator(table, i, name), name, cell)?,
-            );
+            let value =
+                cell_value(name, cell).map_err(|e| e.with_loc(csv_locator(table, i, name)))?;
+            row.insert(name.clone(), value);
         }
         out.push(row);
     }
     Ok(out)
 }
 
-fn cell_value(at: &str, name: &str, cell: &str) -> Result<Value> {
+fn cell_value(name: &str, cell: &str) -> Result<Value> {
     if BOOLS.contains(&name) {
         return match cell.to_ascii_lowercase().as_str() {
             "true" | "1" | "yes" | "y" | "是" => Ok(Value::Bool(true)),
             "false" | "0" | "no" | "n" | "否" => Ok(Value::Bool(false)),
-            _ => Err(Error::InvalidInput {
-                field: at.to_string(),
-                detail: "expected true or false".to_string(),
-            }),
+            _ => Err(input(
+                "expected true or false (是 or 否)",
+                "应为 true 或 false（是或否）",
+            )),
         };
     }
     if INTEGERS.contains(&name) {
@@ -221,9 +224,7 @@ fn cell_value(at: &str, name: &str, cell: &str) -> Result<Value> {
             return Ok(Value::from(n));
         }
         if name != "year" {
-            return Err(Error::InvalidCount {
-                field: at.to_string(),
-            });
+            return Err(Error::new(ErrorKind::InvalidCount));
         }
     }
     Ok(Value::String(cell.to_string()))

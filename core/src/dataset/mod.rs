@@ -7,21 +7,24 @@
 //! negative count is a coded error naming the file, line or record and the field.
 
 mod csv;
-mod strict;
 mod validate;
 
 pub use self::csv::read_csv_dir;
 
-use crate::convert::from_value;
+use crate::de::from_value;
 use crate::deadline::Responsibility;
+use crate::error::Detail;
 use crate::grade::Grade;
-use crate::{Error, Result};
+use crate::{Error, ErrorKind, Loc, LocItem, Result};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::collections::HashMap;
 use std::path::Path;
 
 /// The level of a unit (区 · 镇（街） · 村（社区）), or an organisation that gives help (S4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// 区 — the district.
@@ -46,6 +49,7 @@ impl Level {
 
 /// A Party organisation and its area.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Unit {
     /// Unique id.
@@ -59,6 +63,7 @@ pub struct Unit {
 
 /// A committee role (S1, S2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// 书记 — the Party secretary.
@@ -69,6 +74,7 @@ pub enum Role {
 
 /// A committee member and their time in office.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// Unique id (never a name).
@@ -81,14 +87,16 @@ pub struct Person {
     #[serde(default)]
     pub standing_committee: bool,
     /// First day in office.
+    #[serde(deserialize_with = "crate::de::date")]
     pub from: NaiveDate,
     /// Last day in office; none while still in office.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::opt_date")]
     pub to: Option<NaiveDate>,
 }
 
 /// A household of a village or community (S2.3, S2.4, S4.3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Household {
     /// Unique id.
@@ -111,18 +119,22 @@ pub struct Household {
 
 /// A village committee's term (换届 to 换届, A9).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     /// The village or community.
     pub unit: String,
     /// First day of the term (the election).
+    #[serde(deserialize_with = "crate::de::date")]
     pub from: NaiveDate,
     /// Last day of the term.
+    #[serde(deserialize_with = "crate::de::date")]
     pub to: NaiveDate,
 }
 
 /// Where a reception took place (S1.5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Place {
     /// 信访办公室 / 信访接待室 / 群众接待室 — the petition or reception office.
@@ -141,11 +153,13 @@ pub enum Place {
 
 /// A reception session (S1.1–S1.5).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Reception {
     /// The receiving secretary or member.
     pub person: String,
     /// Day of the session.
+    #[serde(deserialize_with = "crate::de::date")]
     pub date: NaiveDate,
     /// Length in minutes (A7).
     pub minutes: u32,
@@ -160,6 +174,7 @@ fn default_place() -> Place {
 
 /// A household visit (S2.1–S2.5).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Visit {
     /// The visiting committee member.
@@ -167,11 +182,13 @@ pub struct Visit {
     /// The household visited.
     pub household: String,
     /// Day of the visit.
+    #[serde(deserialize_with = "crate::de::date")]
     pub date: NaiveDate,
 }
 
 /// The five events of S2.4 (五必访).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     /// 重病卧床.
@@ -188,6 +205,7 @@ pub enum EventKind {
 
 /// A household event the village secretary must visit (S2.4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HouseholdEvent {
     /// Unique id.
@@ -197,21 +215,25 @@ pub struct HouseholdEvent {
     /// Which of the five.
     pub kind: EventKind,
     /// Day of the event.
+    #[serde(deserialize_with = "crate::de::date")]
     pub date: NaiveDate,
 }
 
 /// A monthly public-opinion analysis meeting (S2.6).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     /// The grassroots organisation.
     pub unit: String,
     /// Day of the meeting.
+    #[serde(deserialize_with = "crate::de::date")]
     pub date: NaiveDate,
 }
 
 /// An opinion of the public (S5, form F4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Opinion {
     /// Unique id (the register's serial number).
@@ -219,11 +241,12 @@ pub struct Opinion {
     /// The organisation responsible (for S5.2 the one up, A13).
     pub unit: String,
     /// Day the responsible organisation received it (A13).
+    #[serde(deserialize_with = "crate::de::date")]
     pub received: NaiveDate,
     /// "1234" class.
     pub responsibility: Responsibility,
     /// Day fed back to the reporter.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::opt_date")]
     pub fed_back: Option<NaiveDate>,
     /// Whether a result is recorded (办理结果).
     #[serde(default)]
@@ -234,12 +257,13 @@ pub struct Opinion {
     /// The "finish and reply by" day promised on the assignment slip (F2: 望在…前办理完毕),
     /// if any; it may be earlier than the limit, never later (S5.1–S5.4: "10天内" is a
     /// maximum).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::opt_date")]
     pub promised: Option<NaiveDate>,
 }
 
 /// Annual or term commitment (S3.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CommitmentKind {
     /// 年度承诺.
@@ -250,6 +274,7 @@ pub enum CommitmentKind {
 
 /// Which of the two committees (两委会) a commitment is made by (S3.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Committee {
     /// 党组织 — the village (community) Party organisation, represented by its secretary.
@@ -283,6 +308,7 @@ impl Committee {
 
 /// The vote on one proposed item (S3.5) and whether it was listed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CommitmentItem {
     /// Id of the item within the commitment.
@@ -307,6 +333,7 @@ pub struct CommitmentItem {
 
 /// A commitment of a village committee and the dates of its six steps (S3.2–S3.6).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Commitment {
     /// Unique id.
@@ -323,16 +350,16 @@ pub struct Commitment {
     #[serde(default)]
     pub committee: Option<Committee>,
     /// 提出初诺.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::opt_date")]
     pub proposed: Option<NaiveDate>,
     /// 民主定诺: the vote.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::opt_date")]
     pub voted: Option<NaiveDate>,
     /// Approval by the town Party committee and government.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::opt_date")]
     pub approved: Option<NaiveDate>,
     /// 公开承诺: made public.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::opt_date")]
     pub published: Option<NaiveDate>,
     /// The items voted on.
     #[serde(default)]
@@ -341,6 +368,7 @@ pub struct Commitment {
 
 /// A year-end evaluation (S3.7).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Evaluation {
     /// The village or community.
@@ -364,18 +392,19 @@ pub struct Evaluation {
 
 /// How a town, street or department implemented the notice itself (N.1–N.3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Implementation {
     /// The town, street or department (organisation); one record each.
     pub unit: String,
     /// N.1: the day the five systems were fully in force (全面贯彻落实); none when not yet.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::opt_date")]
     pub implemented: Option<NaiveDate>,
     /// N.2: the day the written report reached the Organisation Department; none when not yet.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::opt_date")]
     pub report_written: Option<NaiveDate>,
     /// N.2: the day the electronic copy was sent over the Party/government network.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::opt_date")]
     pub report_electronic: Option<NaiveDate>,
     /// N.3: the person first responsible (第一责任人): the unit's Party secretary.
     #[serde(default)]
@@ -390,6 +419,7 @@ pub struct Implementation {
 
 /// The kinds of assistance link (S4.2, S4.4, S4.5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LinkKind {
     /// 支部联线 (S4.2).
@@ -402,6 +432,7 @@ pub enum LinkKind {
 
 /// A helping organisation linked with a grassroots Party organisation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Link {
     /// Unique id.
@@ -413,24 +444,28 @@ pub struct Link {
     /// The village or community helped.
     pub unit: String,
     /// First day of the link.
+    #[serde(deserialize_with = "crate::de::date")]
     pub from: NaiveDate,
     /// Last day; none while it lasts.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::opt_date")]
     pub to: Option<NaiveDate>,
 }
 
 /// A practical deed (办实事、好事) done under a link.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Deed {
     /// The link.
     pub link: String,
     /// Day it was done.
+    #[serde(deserialize_with = "crate::de::date")]
     pub date: NaiveDate,
 }
 
 /// One or more Party members paired with a poor household (S4.3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Pairing {
     /// Unique id.
@@ -438,19 +473,22 @@ pub struct Pairing {
     /// The poor household.
     pub household: String,
     /// First day of the pairing.
+    #[serde(deserialize_with = "crate::de::date")]
     pub from: NaiveDate,
     /// Last day; none while it lasts.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::opt_date")]
     pub to: Option<NaiveDate>,
 }
 
 /// Help given under a pairing, in fen (S4.3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Aid {
     /// The pairing.
     pub pairing: String,
     /// Day given.
+    #[serde(deserialize_with = "crate::de::date")]
     pub date: NaiveDate,
     /// Amount in fen (1 yuan = 100 fen).
     pub amount_fen: u64,
@@ -458,6 +496,7 @@ pub struct Aid {
 
 /// Everything a district recorded. Every list may be empty or left out.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Dataset {
     /// Party organisations.
@@ -495,23 +534,29 @@ pub struct Dataset {
     pub implementations: Vec<Implementation>,
 }
 
-/// Puts flat commitment items (row index, commitment id, item) into their commitments.
+/// Puts flat commitment items (row index, commitment id, item row) into their
+/// commitments; `at(i)` is the place of row `i`.
 fn attach_items(
     commitments: &mut [Commitment],
-    items: Vec<(usize, String, serde_json::Value)>,
-    at: impl Fn(usize, &str) -> String,
-    relocate: impl Fn(Error, usize) -> Error,
+    items: Vec<(usize, String, Value)>,
+    at: impl Fn(usize) -> Loc,
 ) -> Result<()> {
+    let by_id: HashMap<String, usize> = commitments
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.clone(), i))
+        .collect();
     for (i, owner, row) in items {
-        let root = at(i, "");
-        let item: CommitmentItem =
-            from_value(root.trim_end_matches(['.', ':']), row).map_err(|e| relocate(e, i))?;
-        let commitment = commitments
-            .iter_mut()
-            .find(|c| c.id == owner)
-            .ok_or_else(|| Error::UnknownReference {
-                field: at(i, "commitment"),
-                target: "commitment".to_string(),
+        let item: CommitmentItem = from_value(&row).map_err(|e| e.within(&at(i)))?;
+        let commitment = by_id
+            .get(&owner)
+            .and_then(|&c| commitments.get_mut(c))
+            .ok_or_else(|| {
+                Error::new(ErrorKind::UnknownReference {
+                    target: Detail::new("commitment", "承诺"),
+                })
+                .at("commitment")
+                .within(&at(i))
             })?;
         commitment.items.push(item);
     }
@@ -519,19 +564,41 @@ fn attach_items(
 }
 
 impl Dataset {
+    /// The names of the lists of a dataset, as keys of its JSON and names of its CSV files.
+    pub const LISTS: &'static [&'static str] = &[
+        "units",
+        "people",
+        "households",
+        "terms",
+        "receptions",
+        "visits",
+        "household_events",
+        "meetings",
+        "opinions",
+        "commitments",
+        "commitment_items",
+        "evaluations",
+        "links",
+        "deeds",
+        "pairings",
+        "aid",
+    ];
+
     /// Reads a dataset from a JSON value and checks it.
     ///
     /// # Errors
-    /// `invalid_input`, `invalid_date`, `invalid_count` with the path of the bad field
-    /// (`visits[3].date`); `unknown_reference`, `duplicate_id`, `invalid_period` from
+    /// `invalid_input`, `invalid_date`, `invalid_count` with the place of the bad field
+    /// (`["visits", 3, "date"]`); `unknown_reference`, `duplicate_id`, `invalid_period` from
     /// [`Dataset::validate`].
-    pub fn from_value(value: serde_json::Value) -> Result<Self> {
+    pub fn from_value(value: &Value) -> Result<Self> {
         match value {
-            serde_json::Value::Object(tables) => Dataset::from_tables(tables),
-            _ => Err(Error::InvalidInput {
-                field: "dataset".to_string(),
-                detail: "a dataset is a JSON object of lists".to_string(),
-            }),
+            Value::Object(tables) => Dataset::from_tables(tables.clone()),
+            _ => Err(Error::new(ErrorKind::InvalidInput {
+                detail: Detail::new(
+                    "a dataset is a JSON object of lists",
+                    "数据集应为由列表组成的 JSON 对象",
+                ),
+            })),
         }
     }
 
@@ -542,32 +609,31 @@ impl Dataset {
     ///
     /// # Errors
     /// As [`Dataset::from_value`]; an item naming no known commitment is `unknown_reference`
-    /// at `commitment_items[i].commitment`.
-    pub fn from_tables(mut tables: serde_json::Map<String, serde_json::Value>) -> Result<Self> {
+    /// at `["commitment_items", i, "commitment"]`.
+    pub fn from_tables(mut tables: Map<String, Value>) -> Result<Self> {
         let flat = tables.remove("commitment_items");
-        let mut d: Dataset = from_value("", serde_json::Value::Object(tables))?;
+        let mut d: Dataset = from_value(&Value::Object(tables))?;
         if let Some(flat) = flat {
-            let rows: Vec<serde_json::Map<String, serde_json::Value>> =
-                from_value("commitment_items", flat)?;
+            let rows: Vec<Map<String, Value>> =
+                from_value(&flat).map_err(|e| e.at("commitment_items"))?;
             let mut items = Vec::new();
             for (i, mut row) in rows.into_iter().enumerate() {
                 let owner = match row.remove("commitment") {
-                    Some(serde_json::Value::String(s)) => s,
+                    Some(Value::String(s)) => s,
                     _ => {
-                        return Err(Error::InvalidInput {
-                            field: format!("commitment_items[{i}].commitment"),
-                            detail: "missing key".to_string(),
+                        return Err(Error::new(ErrorKind::InvalidInput {
+                            detail: Detail::new("missing key", "缺少该键"),
                         })
+                        .at("commitment")
+                        .at(i)
+                        .at("commitment_items"))
                     }
                 };
-                items.push((i, owner, serde_json::Value::Object(row)));
+                items.push((i, owner, Value::Object(row)));
             }
-            attach_items(
-                &mut d.commitments,
-                items,
-                |i, field| format!("commitment_items[{i}].{field}"),
-                |e, _| e,
-            )?;
+            attach_items(&mut d.commitments, items, |i| {
+                Loc::from([LocItem::key("commitment_items"), LocItem::from(i)])
+            })?;
         }
         d.validate()?;
         Ok(d)
@@ -579,8 +645,8 @@ impl Dataset {
     /// then `"meetings": []` would drop the first list).
     ///
     /// # Errors
-    /// As [`Dataset::from_value`]; malformed JSON, or a key given twice in one object, is
-    /// `invalid_input` naming the line and column.
+    /// As [`Dataset::from_value`]; malformed JSON or a key given twice is `invalid_json`
+    /// with its line and column.
     ///
     /// # Example
     /// ```
@@ -588,47 +654,36 @@ impl Dataset {
     /// let d = Dataset::from_json("\u{feff}{\"units\": [{\"id\": \"V1\", \"level\": \"village\"}]}")?;
     /// assert_eq!(d.units.len(), 1);
     /// let twice = Dataset::from_json(r#"{"meetings": [{"unit": "V1", "date": "2009-01-05"}], "meetings": []}"#);
-    /// assert_eq!(twice.map_err(|e| e.code()).err(), Some("invalid_input"));
+    /// assert_eq!(twice.map_err(|e| e.code()).err(), Some("invalid_json"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_json(json: &str) -> Result<Self> {
-        let text = json.strip_prefix('\u{feff}').unwrap_or(json);
-        let value: strict::StrictValue = serde_json::from_str(text).map_err(|e| {
-            let detail = if e.is_data() {
-                // The one data error of the reader: a key given twice (its name, cut short).
-                let text = e.to_string();
-                text.split(" at line ")
-                    .next()
-                    .unwrap_or("duplicate key")
-                    .chars()
-                    .take(60)
-                    .collect()
-            } else {
-                "malformed JSON".to_string()
-            };
-            Error::InvalidInput {
-                field: format!("line {}, column {}", e.line(), e.column()),
-                detail,
-            }
-        })?;
-        Dataset::from_value(value.0)
+        Dataset::from_value(&crate::de::parse(json)?)
     }
 
-    /// Reads a dataset from a JSON file or from a folder of CSV files (see `docs/dataset.md`).
+    /// Reads a dataset from a JSON file or from a folder of CSV files (see `docs/dataset.md`),
+    /// each file regular and at most [`MAX_FILE_BYTES`](crate::files::MAX_FILE_BYTES).
     ///
     /// # Errors
-    /// `io_error` when the path cannot be read; otherwise as [`Dataset::from_value`] and
-    /// [`read_csv_dir`], naming the file.
+    /// As [`Dataset::from_path_limited`].
     pub fn from_path(path: &Path) -> Result<Self> {
+        Dataset::from_path_limited(path, crate::files::MAX_FILE_BYTES)
+    }
+
+    /// Reads a dataset from a JSON file or from a folder of CSV files, each file regular and
+    /// at most `max_bytes` long.
+    ///
+    /// # Errors
+    /// `io_error`, `not_a_file`, `too_large` for a path that cannot be read; otherwise as
+    /// [`Dataset::from_value`] and [`read_csv_dir`], the place starting with the file's name
+    /// (`["district.json", "visits", 3, "date"]`, `["visits.csv", 5, "date"]`).
+    pub fn from_path_limited(path: &Path, max_bytes: u64) -> Result<Self> {
         if path.is_dir() {
-            let d = read_csv_dir(path)?;
+            let d = read_csv_dir(path, max_bytes)?;
             d.validate_with(self::csv::csv_locator)?;
             return Ok(d);
         }
-        let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
-            path: path.display().to_string(),
-            detail: e.kind().to_string(),
-        })?;
-        Dataset::from_json(&text).map_err(|e| e.in_file(&path.display().to_string()))
+        let text = crate::files::read_text(path, max_bytes)?;
+        Dataset::from_json(&text).map_err(|e| e.at(crate::error::file_name(path)))
     }
 }

@@ -1,16 +1,21 @@
 //! Referential checks of a dataset: ids unique, references known, periods in order.
 
 use super::Dataset;
-use crate::{Error, Result};
+use crate::error::{Detail, Shown};
+use crate::{Error, ErrorKind, Loc, LocItem, Result};
 use chrono::NaiveDate;
 use std::collections::HashSet;
 
-/// Names a field of a record: `visits[3].household` for JSON, `visits.csv line 5, household`
-/// for CSV (set by the CSV reader).
-pub(crate) type Locator = fn(&str, usize, &str) -> String;
+/// The place of a field of a record: `["visits", 3, "household"]` for JSON,
+/// `["visits.csv", 5, "household"]` for CSV (set by the CSV reader).
+pub(crate) type Locator = fn(&str, usize, &str) -> Loc;
 
-pub(crate) fn json_locator(table: &str, index: usize, field: &str) -> String {
-    format!("{table}[{index}].{field}")
+pub(crate) fn json_locator(table: &str, index: usize, field: &str) -> Loc {
+    Loc::from([
+        LocItem::key(table),
+        LocItem::from(index),
+        LocItem::key(field),
+    ])
 }
 
 fn ids<'a>(
@@ -32,28 +37,34 @@ fn keys<'a>(
     let mut seen = HashSet::new();
     for (i, id) in items.enumerate() {
         if !seen.insert(id) {
-            return Err(Error::DuplicateId {
-                field: at(table, i, field),
-            });
+            return Err(Error::new(ErrorKind::DuplicateId {
+                id: Shown::text(id),
+            })
+            .with_loc(at(table, i, field)));
         }
     }
     Ok(seen)
 }
 
-fn known(set: &HashSet<&str>, id: &str, field: String, target: &str) -> Result<()> {
+fn known(set: &HashSet<&str>, id: &str, field: Loc, target: &str) -> Result<()> {
     if set.contains(id) {
-        Ok(())
-    } else {
-        Err(Error::UnknownReference {
-            field,
-            target: target.to_string(),
-        })
+        return Ok(());
     }
+    let target = match target {
+        "unit" => Detail::new("unit", "单位"),
+        "person" => Detail::new("person", "人员"),
+        "household" => Detail::new("household", "农户"),
+        "link" => Detail::new("link", "帮扶关系"),
+        "pairing" => Detail::new("pairing", "结对"),
+        "grassroots unit" => Detail::new("village or community", "村（社区）"),
+        _ => Detail::new("record", "记录"),
+    };
+    Err(Error::new(ErrorKind::UnknownReference { target }).with_loc(field))
 }
 
-fn ordered(from: NaiveDate, to: Option<NaiveDate>, field: String) -> Result<()> {
+fn ordered(from: NaiveDate, to: Option<NaiveDate>, field: Loc) -> Result<()> {
     match to {
-        Some(to) if to < from => Err(Error::InvalidPeriod { field }),
+        Some(to) if to < from => Err(Error::new(ErrorKind::InvalidPeriod).with_loc(field)),
         _ => Ok(()),
     }
 }
@@ -75,7 +86,7 @@ impl Dataset {
     /// let twice = Dataset::from_json(r#"{"units": [{"id": "T1", "level": "town"}],
     ///   "implementations": [{"unit": "T1"}, {"unit": "T1"}]}"#);
     /// let e = twice.err().ok_or("accepted")?;
-    /// assert_eq!((e.code(), e.field()), ("duplicate_id", Some("implementations[1].unit")));
+    /// assert_eq!((e.code(), e.field().as_deref()), ("duplicate_id", Some("implementations[1].unit")));
     /// let unknown = Dataset::from_json(r#"{"units": [{"id": "T1", "level": "town"}],
     ///   "implementations": [{"unit": "T1", "first_responsible": "P9"}]}"#);
     /// assert_eq!(unknown.err().ok_or("accepted")?.code(), "unknown_reference");
@@ -183,9 +194,10 @@ impl Dataset {
                 "grassroots unit",
             )?;
             if !unit_years.insert((e.unit.as_str(), e.year)) {
-                return Err(Error::DuplicateId {
-                    field: at("evaluations", i, "year"),
-                });
+                return Err(Error::new(ErrorKind::DuplicateId {
+                    id: Shown::text(&format!("{}/{}", e.unit, e.year)),
+                })
+                .with_loc(at("evaluations", i, "year")));
             }
         }
         let links = ids("links", self.links.iter().map(|l| l.id.as_str()), at)?;

@@ -9,6 +9,7 @@ use std::fmt;
 
 /// The code of a [`super::FieldError`]: stable snake_case, the same in every language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum FieldCode {

@@ -1,5 +1,5 @@
 //! The value checks the forms share: phone numbers, serial numbers, whole numbers and
-//! amounts of money. Dates go through [`crate::convert::parse_date`].
+//! amounts of money. Dates go through [`crate::de::parse_date`].
 //!
 //! Phone numbers are checked by hand-written code, not a phone library: a library with
 //! full numbering metadata (libphonenumber and its ports) adds hundreds of kilobytes to

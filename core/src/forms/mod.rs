@@ -44,12 +44,13 @@ pub use common::{Contact, Handling, HandlingWay, Opinion, Satisfaction, Serial, 
 pub use feedback_slip::FeedbackSlip;
 pub use fields::{is_landline, is_mobile, is_phone, parse_serial, PHONE_PATTERN, SERIAL_PATTERN};
 pub use reception_record::{ReceptionRecord, Visitor};
-pub use redact::{mask_address, mask_ids, mask_name, mask_phone};
+pub use redact::{mask_address, mask_free_text, mask_ids, mask_name, mask_phone};
 pub use register_entry::RegisterEntry;
-pub use schema::SCHEMA_DIALECT;
+pub use schema::{Draft, SCHEMA_DIALECT};
 pub use visit_diary::{AwayMember, Member, VisitDiary};
 
-use crate::{Error, Policy, Result};
+use crate::error::Detail;
+use crate::{Error, ErrorKind, Loc, Policy, Result};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -60,6 +61,7 @@ use walk::{check_object, Doc, Out, Path};
 
 /// The five forms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FormKind {
     /// F1 — 党组织书记接待群众登记表 (附件1).
@@ -211,9 +213,14 @@ impl FromStr for FormKind {
         FormKind::ALL
             .into_iter()
             .find(|k| k.name() == s)
-            .ok_or_else(|| Error::InvalidInput {
-                field: "kind".to_string(),
-                detail: "not a form kind (reception_record, assignment_slip, visit_diary, register_entry or feedback_slip)".to_string(),
+            .ok_or_else(|| {
+                ErrorKind::InvalidInput {
+                    detail: Detail::new(
+                        "not a form kind (reception_record, assignment_slip, visit_diary, register_entry or feedback_slip)",
+                        "不是表单类型（reception_record、assignment_slip、visit_diary、register_entry 或 feedback_slip）",
+                    ),
+                }
+                .at("kind")
             })
     }
 }
@@ -226,9 +233,10 @@ impl fmt::Display for FormKind {
 
 /// One problem of a form document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FieldError {
-    /// Where: `visitor.phone`, `members[2].age`; empty for the document itself.
-    pub path: String,
+    /// Where: `["visitor", "phone"]`, `["members", 2, "age"]`; `[]` for the document itself.
+    pub loc: Loc,
     /// What: one of [`FIELD_ERROR_CODES`].
     pub code: FieldCode,
     /// In English, naming the field only (never a value typed into it).
@@ -241,6 +249,7 @@ pub struct FieldError {
 
 /// The result of [`validate_form`]: `valid` exactly when `errors` is empty.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Validation {
     /// Whether the document has no problem.
     pub valid: bool,
@@ -283,11 +292,11 @@ pub struct Validation {
 ///     "notes": "x"
 /// });
 /// let v = validate_form("reception_record", &data, &Policy::banan_2008()).unwrap();
-/// let got: Vec<(&str, &str)> = v.errors.iter().map(|e| (e.path.as_str(), e.code.name())).collect();
+/// let got: Vec<(String, &str)> = v.errors.iter().map(|e| (e.loc.to_string(), e.code.name())).collect();
 /// assert_eq!(got, [
-///     ("visitor.phone", "invalid_phone"),
-///     ("handling.handler", "required"),
-///     ("notes", "unknown_field"),
+///     ("visitor.phone".to_string(), "invalid_phone"),
+///     ("handling.handler".to_string(), "required"),
+///     ("notes".to_string(), "unknown_field"),
 /// ]);
 /// assert_eq!(v.errors[0].message_zh, "「来访群众情况·联系电话」不是有效的手机号码或带区号的固定电话号码");
 /// assert!(!v.valid);
@@ -325,27 +334,41 @@ pub(crate) fn validate_kind(kind: FormKind, data: &Value, policy: &Policy) -> Va
     }
 }
 
-/// F1–F5: the JSON Schema (draft 2020-12) of a form, generated from the validator's
-/// field table: `title` is the Chinese label of the form and of each property,
-/// `description` English; `required`, `additionalProperties: false`, enums (names and
-/// Chinese labels), `format: date`, the phone pattern ([`PHONE_PATTERN`]), ranges. Optional
-/// properties also accept `null`. Extra annotations: `x-order` (the paper's field order),
-/// `x-rule` (rule ids), `x-labels` (choice labels), `x-personal` (what `redact` masks),
-/// `x-rules` (the cross-field rules, which only [`validate_form`] checks).
+/// F1–F5: the JSON Schema of a form (draft 2020-12; see [`form_schema_draft`] for draft
+/// 07), generated from the validator's field table: `title` is the Chinese label of the form
+/// and of each property, `description` English; `required`, `additionalProperties: false`,
+/// choices as `oneOf` of `{const, title}` (the names, titled with the Chinese labels),
+/// `format: date`, the phone pattern ([`PHONE_PATTERN`]), ranges, and the cross-field rules a
+/// schema can express (`if`/`then`, `dependentRequired`). Optional properties also accept
+/// `null`. Extra annotations: `x-order` (the paper's field order), `x-rule` (rule ids),
+/// `x-labels` (choice labels, also accepted as values by [`validate_form`]), `x-personal`
+/// (what `redact` masks), `x-rules` (every cross-field rule; date order and the "1234"
+/// deadline only [`validate_form`] checks).
 ///
 /// # Errors
 /// `invalid_input` on `kind` when `kind` is not one of the five.
 ///
 /// # Example
 /// ```
-/// let s = liaison::forms::form_schema("reception_record").unwrap();
+/// let s = liaison::forms::form_schema("reception_record")?;
 /// assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema");
 /// assert_eq!(s["title"], "党组织书记接待群众登记表");
 /// assert_eq!(s["properties"]["visitor"]["properties"]["phone"]["title"], "联系电话");
+/// assert_eq!(s["properties"]["handling"]["properties"]["way"]["oneOf"][1]["title"], "限期办理");
 /// assert_eq!(s["additionalProperties"], false);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn form_schema(kind: &str) -> Result<Value> {
-    Ok(schema::schema(kind.parse()?))
+    form_schema_draft(kind, Draft::default())
+}
+
+/// F1–F5: [`form_schema`] in a given JSON Schema draft (`dependencies` in draft 07 where
+/// 2020-12 has `dependentRequired`).
+///
+/// # Errors
+/// `invalid_input` on `kind` when `kind` is not one of the five.
+pub fn form_schema_draft(kind: &str, draft: Draft) -> Result<Value> {
+    Ok(schema::schema(kind.parse()?, draft))
 }
 
 /// PIPL art. 51: a copy of a form document with personal data masked for export —
@@ -374,6 +397,7 @@ pub fn redact(kind: &str, data: &Value) -> Result<Value> {
 
 /// One field of a form, as listed by [`form_fields`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FieldInfo {
     /// The path, with `[]` for the items of a list: `visitor.phone`, `members[].age`.
     pub path: String,
@@ -458,16 +482,15 @@ pub fn parse<T: FormModel>(data: &Value, policy: &Policy) -> std::result::Result
     if !validation.valid {
         return Err(validation);
     }
-    serde_path_to_error::deserialize(data).map_err(|e| {
+    crate::de::from_value(data).map_err(|e| {
         // The validator accepted what the model rejects: report it rather than panic.
-        let path = e.path().to_string();
-        let path = if path == "." { String::new() } else { path };
+        let at = e.loc().to_string();
         Validation {
             valid: false,
             errors: vec![FieldError {
-                message: format!("`{path}` cannot be read into the typed model"),
-                message_zh: format!("`{path}` 无法读入类型化模型"),
-                path,
+                message: format!("`{at}` cannot be read into the typed model"),
+                message_zh: format!("`{at}` 无法读入类型化模型"),
+                loc: e.loc().clone(),
                 code: FieldCode::InvalidType,
                 rule: T::KIND.rule().to_string(),
             }],

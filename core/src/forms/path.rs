@@ -4,6 +4,7 @@
 use super::codes::{render, FieldCode};
 use super::table::{find, Field, Kind};
 use super::FieldError;
+use crate::{Loc, LocItem};
 use std::cmp::Ordering;
 
 /// One step of a path.
@@ -74,31 +75,23 @@ impl Path {
         Some(path)
     }
 
+    /// The place of the path: `["visitor", "phone"]`, `["members", 2, "age"]`, `[]` for
+    /// the root. An unknown key that is not a short token is described, never shown.
+    pub(crate) fn loc(&self) -> Loc {
+        Loc(self
+            .0
+            .iter()
+            .map(|seg| match seg {
+                Seg::Known { key, .. } => LocItem::key(key),
+                Seg::Unknown(key) => LocItem::key(key),
+                Seg::Item(i) => LocItem::from(*i),
+            })
+            .collect())
+    }
+
     /// The path as text: `visitor.phone`, `members[2].age`, `` for the root.
     pub(crate) fn text(&self) -> String {
-        let mut out = String::new();
-        for seg in &self.0 {
-            match seg {
-                Seg::Known { key, .. } => {
-                    if !out.is_empty() {
-                        out.push('.');
-                    }
-                    out.push_str(key);
-                }
-                Seg::Unknown(key) => {
-                    if !out.is_empty() {
-                        out.push('.');
-                    }
-                    out.push_str(key);
-                }
-                Seg::Item(i) => {
-                    out.push('[');
-                    out.push_str(&i.to_string());
-                    out.push(']');
-                }
-            }
-        }
-        out
+        self.loc().to_string()
     }
 
     /// The Chinese labels of the path: `来访群众情况·联系电话`, `被访家庭成员基本情况·第3项·年龄`.
@@ -200,7 +193,7 @@ impl Out {
             message = message.replace("``", "the form");
         }
         let error = FieldError {
-            path: path.text(),
+            loc: path.loc(),
             code,
             message,
             message_zh: render(code.template_zh(), &all),

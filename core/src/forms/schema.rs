@@ -1,26 +1,61 @@
-//! JSON Schema (draft 2020-12) of each form, generated from the same field tables as the
-//! validator.
+//! JSON Schema (draft 2020-12, or draft 07 for older validators) of each form, generated
+//! from the same field tables as the validator.
 //!
-//! The schema says what a single field may hold; the cross-field rules (限期办理 needs a
-//! deadline and a handler, dates in order, the "1234" deadline, closing an F4 entry, the
-//! members working away) are listed in the form's `description` and `x-rules` and checked
-//! by [`super::validate_form`] only.
+//! The schema says what each field may hold and the cross-field rules a schema can express:
+//! 限期办理 needs a deadline and a handler and 转有关部门办理 a department (`if`/`then`), a
+//! visit diary that says members work away lists them, a closed F4 entry has its result,
+//! feedback date and signer, an F2 slip with a "1234" class names the day it was reported
+//! (`dependentRequired`). Date order and the "1234" deadline itself need arithmetic no
+//! schema has: they are listed in `x-rules` and checked by [`super::validate_form`] only.
+//! Choices are `oneOf` of `{const, title}`: the canonical names, titled with the Chinese
+//! labels printed on the form (the validator also accepts the labels as values).
 
 use super::common::SERIAL;
 use super::fields::{PHONE_PATTERN, SERIAL_PATTERN};
-use super::table::{Choice, Field, Kind, Pii, AREA_MAX, MONEY_MAX};
+use super::table::{Field, Kind, Pii, AREA_MAX, MONEY_MAX};
 use super::FormKind;
 use serde_json::{json, Map, Value};
 
-/// The `$schema` of every form schema.
+/// The `$schema` of the form schemas (draft 2020-12, the default).
 pub const SCHEMA_DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 
+/// The JSON Schema draft of a form schema.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum Draft {
+    /// Draft 2020-12 (the default): `dependentRequired`.
+    #[default]
+    #[serde(rename = "2020-12")]
+    Draft2020_12,
+    /// Draft 07, for validators that know no later one (react-jsonschema-form's default
+    /// ajv): `dependencies` instead of `dependentRequired`.
+    #[serde(rename = "07")]
+    Draft07,
+}
+
+impl Draft {
+    fn dialect(self) -> &'static str {
+        match self {
+            Draft::Draft2020_12 => SCHEMA_DIALECT,
+            Draft::Draft07 => "http://json-schema.org/draft-07/schema#",
+        }
+    }
+
+    fn dependent_required(self) -> &'static str {
+        match self {
+            Draft::Draft2020_12 => "dependentRequired",
+            Draft::Draft07 => "dependencies",
+        }
+    }
+}
+
 /// The schema of a form.
-pub(crate) fn schema(kind: FormKind) -> Value {
+pub(crate) fn schema(kind: FormKind, draft: Draft) -> Value {
     let mut root = object(kind.fields());
     if let Value::Object(map) = &mut root {
+        add_conditions(kind, draft, map);
         let mut head = Map::new();
-        head.insert("$schema".into(), json!(SCHEMA_DIALECT));
+        head.insert("$schema".into(), json!(draft.dialect()));
         head.insert(
             "$id".into(),
             json!(format!("urn:liaison:form:{}", kind.name())),
@@ -100,15 +135,106 @@ fn allow_null(map: &mut Map<String, Value>) {
     }
 }
 
-/// Accepted values of a choice: the names, then the Chinese labels.
-fn choice_enum(choices: &[Choice]) -> (Vec<&'static str>, Map<String, Value>) {
-    let mut values: Vec<&str> = choices.iter().map(|c| c.name).collect();
-    values.extend(choices.iter().map(|c| c.label_zh));
-    let labels = choices
+/// A choice as `oneOf` of `{const: name, title: label}`, the labels also listed in
+/// `x-labels` (accepted as values by the validator).
+fn choice_one_of(choices: impl Iterator<Item = (&'static str, &'static str)>) -> Value {
+    let (one_of, labels): (Vec<Value>, Map<String, Value>) = choices
+        .map(|(name, label)| {
+            (
+                json!({"const": name, "title": label}),
+                (name.to_string(), json!(label)),
+            )
+        })
+        .unzip();
+    json!({"type": "string", "oneOf": one_of, "x-labels": labels})
+}
+
+/// A field that must be present and not blank, as a `then` clause can ask it.
+fn filled(fields: &'static [Field], key: &str) -> Value {
+    match fields.iter().find(|f| f.key == key).map(|f| f.kind) {
+        Some(Kind::Text { .. }) => json!({"type": "string", "pattern": r"\S"}),
+        Some(Kind::List { .. }) => json!({"type": "array", "minItems": 1}),
+        _ => json!({"not": {"type": "null"}}),
+    }
+}
+
+/// `if` a choice or flag field holds one of `values`, `then` `keys` are filled.
+fn when(fields: &'static [Field], field: &str, values: Value, keys: &[&str]) -> Value {
+    let then: Map<String, Value> = keys
         .iter()
-        .map(|c| (c.name.to_string(), json!(c.label_zh)))
+        .map(|k| (k.to_string(), filled(fields, k)))
         .collect();
-    (values, labels)
+    json!({
+        "if": {"properties": {field: {"enum": values}}, "required": [field]},
+        "then": {"required": keys, "properties": then}
+    })
+}
+
+/// The cross-field rules a schema can express, on the root object of `kind`.
+fn add_conditions(kind: FormKind, draft: Draft, root: &mut Map<String, Value>) {
+    use super::common::{HANDLING, WAYS};
+    let label = |name: &str| {
+        WAYS.iter()
+            .find(|c| c.name == name)
+            .map_or("", |c| c.label_zh)
+    };
+    let handling = || {
+        json!([
+            when(
+                HANDLING,
+                "way",
+                json!(["by_deadline", label("by_deadline")]),
+                &["deadline", "handler"]
+            ),
+            when(
+                HANDLING,
+                "way",
+                json!(["referred", label("referred")]),
+                &["department"]
+            ),
+        ])
+    };
+    match kind {
+        FormKind::ReceptionRecord | FormKind::VisitDiary => {
+            if let Some(Value::Object(h)) = root
+                .get_mut("properties")
+                .and_then(|p| p.get_mut("handling"))
+            {
+                h.insert("allOf".into(), handling());
+            }
+            if kind == FormKind::VisitDiary {
+                let fields = kind.fields();
+                root.insert(
+                    "allOf".into(),
+                    json!([
+                        when(fields, "has_away_members", json!([true, "是"]), &["away_members"]),
+                        {
+                            "if": {"properties": {"has_away_members": {"enum": [false, "否"]}}, "required": ["has_away_members"]},
+                            "then": {"properties": {"away_members": {"anyOf": [{"type": "null"}, {"type": "array", "maxItems": 0}]}}}
+                        }
+                    ]),
+                );
+            }
+        }
+        FormKind::RegisterEntry => {
+            root.insert(
+                "allOf".into(),
+                json!([when(
+                    kind.fields(),
+                    "closed",
+                    json!([true, "是"]),
+                    &["result", "fed_back", "slip_signed_by"]
+                )]),
+            );
+        }
+        FormKind::AssignmentSlip => {
+            root.insert(
+                draft.dependent_required().into(),
+                json!({"responsibility": ["reported"]}),
+            );
+        }
+        FormKind::FeedbackSlip => {}
+    }
 }
 
 /// The schema of the value of a field.
@@ -141,32 +267,16 @@ fn value(f: &'static Field) -> Value {
         Kind::Flag => {
             json!({"anyOf": [{"type": "boolean"}, {"type": "string", "enum": ["是", "否"]}]})
         }
-        Kind::Choice(choices) => {
-            let (values, labels) = choice_enum(choices);
-            json!({"type": "string", "enum": values, "x-labels": labels})
-        }
+        Kind::Choice(choices) => choice_one_of(choices.iter().map(|c| (c.name, c.label_zh))),
         Kind::Serial => json!({"anyOf": [
             {"type": "string", "pattern": SERIAL_PATTERN},
             object(&SERIAL),
         ]}),
-        Kind::Responsibility => {
-            let mut names = Vec::new();
-            let mut labels = Map::new();
-            for r in crate::Responsibility::ALL {
-                names.push(r.name().to_string());
-                labels.insert(r.name().to_string(), json!(r.label_zh()));
-            }
-            for r in crate::Responsibility::ALL {
-                names.push(r.digit().to_string());
-            }
-            for r in crate::Responsibility::ALL {
-                names.push(r.label_zh().to_string());
-            }
-            json!({"anyOf": [
-                {"type": "integer", "minimum": 1, "maximum": 4},
-                {"type": "string", "enum": names, "x-labels": labels},
-            ]})
-        }
+        Kind::Responsibility => choice_one_of(
+            crate::Responsibility::ALL
+                .iter()
+                .map(|r| (r.name(), r.label_zh())),
+        ),
         Kind::Object(fields) => object(fields),
         Kind::List { item, max } => {
             let mut s = json!({"type": "array", "items": object(item), "maxItems": max});
@@ -190,14 +300,29 @@ fn pii_name(pii: Pii) -> Option<&'static str> {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
 
     #[test]
-    fn ways_enum_lists_names_then_labels() {
-        let (values, _) = choice_enum(crate::forms::common::WAYS);
-        assert_eq!(values.len(), 8);
-        assert_eq!(values.first(), Some(&"on_the_spot"));
-        assert_eq!(values.get(4), Some(&"现场办理"));
+    fn ways_are_one_of_names_titled_with_labels() {
+        let s = choice_one_of(
+            crate::forms::common::WAYS
+                .iter()
+                .map(|c| (c.name, c.label_zh)),
+        );
+        assert_eq!(s["oneOf"].as_array().map(Vec::len), Some(4));
+        assert_eq!(
+            s["oneOf"][0],
+            json!({"const": "on_the_spot", "title": "现场办理"})
+        );
+    }
+
+    #[test]
+    fn draft_07_has_dependencies() {
+        let s = schema(FormKind::AssignmentSlip, Draft::Draft07);
+        assert_eq!(s["$schema"], "http://json-schema.org/draft-07/schema#");
+        assert_eq!(s["dependencies"]["responsibility"], json!(["reported"]));
+        assert!(s.get("dependentRequired").is_none());
     }
 }

@@ -11,7 +11,7 @@ use super::codes::FieldCode;
 use super::fields::{decimal_places, integral, is_phone, parse_serial};
 pub(crate) use super::path::{Out, Path};
 use super::table::{Choice, Field, Kind, AREA_MAX, MONEY_MAX};
-use crate::convert::parse_date;
+use crate::de::parse_date;
 use crate::Responsibility;
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
@@ -160,7 +160,7 @@ fn check_value(field: &'static Field, value: &Value, path: &Path, out: &mut Out)
             Value::String(s) if field.required && blank(s) => {
                 out.push(path, FieldCode::Required, rule, &[])
             }
-            Value::String(s) if parse_date("", s).is_err() => {
+            Value::String(s) if parse_date(s).is_err() => {
                 out.push(path, FieldCode::InvalidDate, rule, &[])
             }
             Value::String(_) => {}
@@ -377,7 +377,7 @@ impl<'a> Doc<'a> {
     pub(crate) fn date(&self, keys: &[&str]) -> Option<NaiveDate> {
         self.get(keys)
             .and_then(Value::as_str)
-            .and_then(|s| parse_date("", s).ok())
+            .and_then(|s| parse_date(s).ok())
     }
 
     /// A valid flag (`true`/`false`, 是/否).

@@ -65,10 +65,12 @@ impl Shape {
         if ok {
             Ok(())
         } else {
-            Err(crate::Error::InvalidInput {
-                field: "shape".to_string(),
-                detail: "years must be 1 to 3 from 1900 to 2200, with at least one town and village and at most 10 000 000 households".to_string(),
-            })
+            Err(crate::Error::new(crate::ErrorKind::InvalidInput {
+                detail: crate::error::Detail::new(
+                    "years must be 1 to 3 from 1900 to 2200, with at least one town and village and at most 10 000 000 households",
+                    "年数须为 1 至 3（1900 至 2200 年之间），至少一个镇和一个村，至多 10 000 000 户",
+                ),
+            }))
         }
     }
 

@@ -4,14 +4,16 @@
 use super::{add, ymd, Shape};
 use crate::dataset::{Aid, Dataset, EventKind, HouseholdEvent, Place, Visit};
 use crate::deadline::deadline;
+use crate::error::Detail;
 use crate::grade::Grade;
 use crate::policy::Policy;
-use crate::{Error, Result};
+use crate::{Error, ErrorKind, Result};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// A finding the check must report: rule, code, subject and the period's label.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Planted {
     /// Rule id.
     pub rule: String,
@@ -47,11 +49,12 @@ pub(crate) fn plant(d: &mut Dataset, shape: &Shape, policy: &Policy) -> Result<V
         || shape.households_per_village < 8
         || shape.years < 3
     {
-        return Err(Error::InvalidInput {
-            field: "shape".to_string(),
-            detail: "planting needs 2 towns, 3 villages a town, 8 households a village and 3 years"
-                .to_string(),
-        });
+        return Err(Error::new(ErrorKind::InvalidInput {
+            detail: Detail::new(
+                "planting needs 2 towns, 3 villages a town, 8 households a village and 3 years",
+                "植入违规需要 2 个镇、每镇 3 个村、每村 8 户和 3 年",
+            ),
+        }));
     }
     let y0 = shape.first_year;
     let (first, last) = shape.range();

@@ -1,20 +1,25 @@
-# Writes tests/vectors/check.json. Expected findings are reasoned by hand, case by case.
+# Writes tests/vectors/check.json as calls of the contract (see ../README.md). Expected
+# findings are reasoned by hand, case by case: every finding as (rule, code, subject,
+# period label), in report order, and the tallies (judged, met, not met, not judged) of the
+# rules a case is about.
 import json
 import os
 OUT=os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'check.json')
-def c(name, rule, dataset, start, end, as_of, findings=None, by_rule=None, error=None, field=None, policy=None, rules=None):
-    d={"name":name,"rule":rule,"args":{"dataset":dataset,"start":start,"end":end,"as_of":as_of}}
+def c(name, rule, dataset, start, end, as_of, findings=None, by_rule=None, error=None, loc=None, policy=None, rules=None):
+    d={"name":name,"rule":rule,"op":"check","request":{"dataset":dataset,"start":start,"end":end,"as_of":as_of}}
     ids=[r for r in rule.split() if r.startswith("S")]
     policy=dict(policy or {})
     if rules is not False and ids:
         policy.setdefault("rules", rules or ids)
-    if policy: d["policy"]=policy
-    if error: 
-        d["error"]=error
-        if field: d["field"]=field
+    if policy: d["request"]["policy"]=policy
+    if error:
+        d["error"]={"code": error}
+        if loc is not None: d["error"]["loc"]=loc
     else:
-        d["expect"]={"findings":findings}
-        if by_rule: d["expect"]["by_rule"]=by_rule
+        d["match"]="subset"
+        d["answer"]={"findings":[{"rule":r,"code":code,"subject":s,"period":{"label":p}} for r,code,s,p in findings]}
+        if by_rule:
+            d["answer"]["by_rule"]={"$contains":[{"key":k,"judged":j,"met":m,"not_met":n,"not_judged":nj} for k,(j,m,n,nj) in by_rule.items()]}
     return d
 V=[{"id":"V1","level":"village","parent":"T1"},{"id":"T1","level":"town","parent":"D"},{"id":"D","level":"district"}]
 def sec(id, unit, frm, to=None, role="secretary", **kw):
@@ -119,16 +124,16 @@ cases.append(c("a district allowing annual commitments until 28 February","S3.2 
   [],{"S3.2":[3,3,0,0]},policy={"annual_commitment_by_month":2,"annual_commitment_by_day":28,**JOINT}))
 # errors
 cases.append(c("a visit to a household that does not exist","S2.3",{"units":V,"people":[sec("M","V1","2008-01-01")],"visits":[{"person":"M","household":"NOPE","date":"2009-01-01"}]},
-  "2009-01-01","2009-12-31","2010-01-01",error="unknown_reference",field="visits[0].household"))
-cases.append(c("a duplicate id","S1",{"units":V+[{"id":"V1","level":"village"}]},"2009-01-01","2009-12-31","2010-01-01",error="duplicate_id",field="units[3].id"))
-cases.append(c("leaving office before joining","S1",{"units":V,"people":[sec("S","V1","2009-05-01","2009-04-30")]},"2009-01-01","2009-12-31","2010-01-01",error="invalid_period",field="people[0].to"))
-cases.append(c("an impossible date","S1",{"units":V,"people":[sec("S","V1","2009-02-30")]},"2009-01-01","2009-12-31","2010-01-01",error="invalid_date",field="people[0].from"))
-cases.append(c("negative minutes","S1.3 A7",{"units":V,"people":[sec("S","V1","2009-01-01")],"receptions":[rec("S","2009-01-05",-30)]},"2009-01-01","2009-12-31","2010-01-01",error="invalid_count",field="receptions[0].minutes"))
-cases.append(c("an unknown key","S1",{"units":V,"peoples":[]},"2009-01-01","2009-12-31","2010-01-01",error="invalid_input"))
-cases.append(c("a household outside any village","S2.3",{"units":V,"households":[{"id":"H1","unit":"T1"}]},"2009-01-01","2009-12-31","2010-01-01",error="unknown_reference",field="households[0].unit"))
-cases.append(c("a range that ends before it starts","A8",{"units":V},"2009-12-31","2009-01-01","2010-01-01",error="invalid_period",field="end"))
-cases.append(c("an opinion received after the records were taken","S5",{"units":V,"opinions":[{"id":"O1","unit":"V1","received":"2009-06-01","responsibility":1}]},"2009-01-01","2009-12-31","2009-05-01",error="after_as_of",field="opinions[0].received"))
-cases.append(c("an opinion fed back after the records were taken","S5",{"units":V,"opinions":[{"id":"O1","unit":"V1","received":"2009-04-01","responsibility":1,"fed_back":"2009-05-02"}]},"2009-01-01","2009-12-31","2009-05-01",error="after_as_of",field="opinions[0].fed_back"))
+  "2009-01-01","2009-12-31","2010-01-01",error="unknown_reference",loc=["dataset", "visits", 0, "household"]))
+cases.append(c("a duplicate id","S1",{"units":V+[{"id":"V1","level":"village"}]},"2009-01-01","2009-12-31","2010-01-01",error="duplicate_id",loc=["dataset", "units", 3, "id"]))
+cases.append(c("leaving office before joining","S1",{"units":V,"people":[sec("S","V1","2009-05-01","2009-04-30")]},"2009-01-01","2009-12-31","2010-01-01",error="invalid_period",loc=["dataset", "people", 0, "to"]))
+cases.append(c("an impossible date","S1",{"units":V,"people":[sec("S","V1","2009-02-30")]},"2009-01-01","2009-12-31","2010-01-01",error="invalid_date",loc=["dataset", "people", 0, "from"]))
+cases.append(c("negative minutes","S1.3 A7",{"units":V,"people":[sec("S","V1","2009-01-01")],"receptions":[rec("S","2009-01-05",-30)]},"2009-01-01","2009-12-31","2010-01-01",error="invalid_count",loc=["dataset", "receptions", 0, "minutes"]))
+cases.append(c("an unknown key","S1",{"units":V,"peoples":[]},"2009-01-01","2009-12-31","2010-01-01",error="invalid_input",loc=["dataset","peoples"]))
+cases.append(c("a household outside any village","S2.3",{"units":V,"households":[{"id":"H1","unit":"T1"}]},"2009-01-01","2009-12-31","2010-01-01",error="unknown_reference",loc=["dataset", "households", 0, "unit"]))
+cases.append(c("a range that ends before it starts","A8",{"units":V},"2009-12-31","2009-01-01","2010-01-01",error="invalid_period",loc=["end"]))
+cases.append(c("an opinion received after the records were taken","S5",{"units":V,"opinions":[{"id":"O1","unit":"V1","received":"2009-06-01","responsibility":1}]},"2009-01-01","2009-12-31","2009-05-01",error="after_as_of",loc=["dataset", "opinions", 0, "received"]))
+cases.append(c("an opinion fed back after the records were taken","S5",{"units":V,"opinions":[{"id":"O1","unit":"V1","received":"2009-04-01","responsibility":1,"fed_back":"2009-05-02"}]},"2009-01-01","2009-12-31","2009-05-01",error="after_as_of",loc=["dataset", "opinions", 0, "fed_back"]))
 cases.append(c("五必访 window boundary: a visit on day 30 is within it, on day 31 it is not","S2.4 A10 A14",
   {"units":V,"people":[sec("S","V1","2007-01-01")],"households":[{"id":"H1","unit":"V1","member":"S"},{"id":"H2","unit":"V1","member":"S"}],
    "household_events":[{"id":"E1","household":"H1","kind":"accident","date":"2008-11-01"},{"id":"E2","household":"H2","kind":"accident","date":"2008-11-01"}],
@@ -152,6 +157,6 @@ cases.append(c("every rule at once on one village with no records","S1 S2 S3 S4 
   {"S1.3":[3,0,3,2],"S2.3":[1,1,0,1],"S2.6":[1,0,1,0],"S3.2":[2,0,2,0],"S3.7":[0,0,0,1],"S3.8":[0,0,0,1],"S4.1":[0,0,0,2]},rules=False))
 # (A18: the term counted from S's first day, 2007-01-01..2009-12-31, is cut by the range: S2.3 per term is not judged;
 #  A21: each committee owes its own annual commitment; S3.8 is counted with S3.7.)
-cases.append(c("a rule filter that names no rule","A8",{},"2009-01-01","2009-12-31","2010-01-01",error="invalid_policy",policy={"rules":["S9"]},rules=False))
-json.dump({"function":"check","description":"S1-S5: the compliance check on small datasets; findings as [rule, code, subject, period]; by_rule as [judged, met, not_met, not_judged]","cases":cases},open(OUT,'w'),ensure_ascii=False,indent=1)
+cases.append(c("a rule filter that names no rule","A8",{},"2009-01-01","2009-12-31","2010-01-01",error="invalid_policy",loc=["policy","rules",0],policy={"rules":["S9"]},rules=False))
+json.dump({"description":"S1-S5: the compliance check on small datasets","cases":cases},open(OUT,'w'),ensure_ascii=False,indent=1)
 open(OUT,'a').write('\n')
