@@ -130,7 +130,7 @@ impl FieldCode {
                 "`{field}` is not a serial number like （2008）年第12号 or {\"year\": 2008, \"number\": 12}"
             }
             FieldCode::DeadlineMismatch => {
-                "`{field}` must be {expected}, the {class} deadline ({days} days) counted from `{other}`"
+                "`{field}` must be no later than {expected}, the {class} deadline ({days} days) counted from `{other}`"
             }
             FieldCode::CalendarNotCovered => {
                 "`{field}` cannot be checked: the holiday calendar does not cover it"
@@ -155,7 +155,7 @@ impl FieldCode {
             FieldCode::InvalidChoice => "「{label}」应为以下之一：{choices_zh}",
             FieldCode::InvalidSerial => "「{label}」不是有效的编号（如：（2008）年第12号）",
             FieldCode::DeadlineMismatch => {
-                "「{label}」应为 {expected}（自「{other_zh}」起按{class_zh}计 {days} 天的期限）"
+                "「{label}」不得晚于 {expected}（自「{other_zh}」起按{class_zh}计 {days} 天的期限）"
             }
             FieldCode::CalendarNotCovered => "「{label}」无法核对：节假日日历未覆盖该日期",
             FieldCode::ClosedIncomplete => "销号前必须填写「{label}」",

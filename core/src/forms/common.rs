@@ -364,8 +364,9 @@ fn class_rule(class: Responsibility) -> &'static str {
 }
 
 /// S5.1–S5.4 (A1, A2, A13) on F2 and F4: with a "1234" class, the day of receipt
-/// `reported` is needed, and a given `deadline` must be exactly [`crate::deadline`] of
-/// that day and class under the policy.
+/// `reported` is needed, and a given `deadline` may not be later than [`crate::deadline`]
+/// of that day and class under the policy ("10天内" is a most: a promise to finish sooner
+/// is valid).
 pub(crate) fn deadline_rule(
     fields: &'static [Field],
     doc: &Doc<'_>,
@@ -386,7 +387,7 @@ pub(crate) fn deadline_rule(
     let path = at(fields, &["deadline"]);
     let rule = format!("{rule} A1 A2");
     match crate::deadline(reported, class, policy) {
-        Ok(expected) if expected == given => {}
+        Ok(last) if given <= last => {}
         Ok(expected) => out.push_vs(
             &path,
             FieldCode::DeadlineMismatch,

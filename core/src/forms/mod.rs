@@ -156,7 +156,7 @@ impl FormKind {
                 "F2 S1.9: deadline is not before issued",
                 "F2: received_on is not before issued",
                 "F2: issued is not before reported",
-                "S5.1-S5.4: with responsibility, reported is required and deadline must equal the \"1234\" deadline from reported (A1, A2)",
+                "S5.1-S5.4: with responsibility, reported is required and deadline is no later than the \"1234\" deadline from reported (A1, A2)",
             ],
             FormKind::VisitDiary => vec![
                 "S1.9: handling.way by_deadline (限期办理) needs handling.deadline and handling.handler",
@@ -168,7 +168,7 @@ impl FormKind {
             FormKind::RegisterEntry => vec![
                 "F4 S5.6: fed_back is not before reported",
                 "F4: deadline is not before reported",
-                "S5.1-S5.4: with responsibility, deadline must equal the \"1234\" deadline from reported (A1, A2)",
+                "S5.1-S5.4: with responsibility, deadline is no later than the \"1234\" deadline from reported (A1, A2)",
                 "F4 S5.5: closed (是否销号) true needs result, fed_back and slip_signed_by",
             ],
             FormKind::FeedbackSlip => vec![
@@ -307,12 +307,14 @@ pub struct Validation {
 /// use liaison::{forms::validate_form, Policy};
 /// let mut row = serde_json::json!({
 ///     "number": 1, "reporter": "王五", "reported": "2008-09-25", "matter": "低保",
-///     "handler": "赵六", "responsibility": "within_remit", "deadline": "2008-10-05"
+///     "handler": "赵六", "responsibility": "within_remit", "deadline": "2008-10-07"
 /// });
 /// let p = Policy::banan_2008();
 /// let v = validate_form("register_entry", &row, &p).unwrap();
-/// assert_eq!(v.errors[0].code.name(), "deadline_mismatch"); // 10-05 is a holiday
+/// assert_eq!(v.errors[0].code.name(), "deadline_mismatch"); // the last day is 10-06
 /// row["deadline"] = "2008-10-06".into();
+/// assert!(validate_form("register_entry", &row, &p).unwrap().valid);
+/// row["deadline"] = "2008-10-05".into(); // sooner than the limit: valid
 /// assert!(validate_form("register_entry", &row, &p).unwrap().valid);
 /// assert_eq!(validate_form("form_9", &row, &p).unwrap_err().code(), "invalid_input");
 /// ```
