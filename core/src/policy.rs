@@ -224,6 +224,11 @@ pub struct Policy {
     /// A24: what a day after the calendar's last covered year is (`not_covered`).
     pub beyond_calendar: BeyondCalendar,
 
+    // Limits (not rules: they bound what a caller may ask)
+    /// The longest range a `check` may cover, in years (100): its work follows the records
+    /// and the range up to `as_of`; this bounds the range a caller may ask.
+    pub max_range_years: u32,
+
     // N — the notice itself
     /// N.1, A25: the last day by which each town/street implements the five systems
     /// ("今年12月20日前": 2008-12-20, the day included).
@@ -313,6 +318,7 @@ impl Policy {
             calendar_builtin: true,
             calendar_years: Vec::new(),
             beyond_calendar: BeyondCalendar::NotCovered,
+            max_range_years: 100,
             implement_by: NaiveDate::from_ymd_opt(2008, 12, 20).unwrap_or_default(),
             report_by: NaiveDate::from_ymd_opt(2009, 1, 10).unwrap_or_default(),
         }
@@ -393,6 +399,9 @@ impl Policy {
             return Err(
                 invalid("must be at least 1", "至少为 1").at("resign_after_unqualified_years")
             );
+        }
+        if self.max_range_years == 0 {
+            return Err(invalid("must be at least 1", "至少为 1").at("max_range_years"));
         }
         if self.term_years == 0 {
             return Err(invalid("must be at least 1", "至少为 1").at("term_years"));

@@ -97,6 +97,42 @@ fn hostile_inputs_cost_what_their_records_cost() {
         call("is_rest_day", &json!({"date": "9999-06-01", "policy": far})).unwrap();
     });
 
+    // S1–S5: a range of 99 years around a few records costs what the records and the range
+    // up to `as_of` cost, not the 5 000 weeks of the range.
+    let district = call("generate_district", &json!({})).unwrap();
+    within("a check over 99 years", base, 3, || {
+        call("check", &json!({"dataset": district["dataset"], "start": "2023-01-01", "end": "2121-12-31", "as_of": "2026-01-20"})).unwrap();
+    });
+
+    // S3.7, S3.8: 3 000 evaluations (30 villages × 100 years) in one check.
+    let units: Vec<Value> = (0..30)
+        .map(|v| json!({"id": format!("V{v}"), "level": "village"}))
+        .collect();
+    let evaluations: Vec<Value> = (0..30)
+        .flat_map(|v| (2000..2100).map(move |y| json!({"unit": format!("V{v}"), "year": y, "satisfied": 60, "dissatisfied": 40})))
+        .collect();
+    within("3 000 evaluations in a check", base, 10, || {
+        call(
+            "check",
+            &json!({"dataset": {"units": units, "evaluations": evaluations},
+            "start": "2000-01-01", "end": "2098-12-31", "as_of": "2099-01-31",
+            "policy": {"rules": ["S3.7", "S3.8"], "missing_combined_as_ballot": true}}),
+        )
+        .unwrap();
+    });
+
+    // S3.5: 40 000 commitment items, each naming the last of 40 000 commitments.
+    let commitments: Vec<Value> = (0..40_000)
+        .map(|i| json!({"id": format!("C{i}"), "unit": "V0", "year": 2009, "kind": "annual"}))
+        .collect();
+    let items: Vec<Value> = (0..40_000)
+        .map(|i| json!({"commitment": "C39999", "id": format!("I{i}"), "approve": 2, "disapprove": 1, "listed": true}))
+        .collect();
+    within("40 000 items of one commitment", base, 10, || {
+        let tables = json!({"units": [{"id": "V0", "level": "village"}], "commitments": commitments, "commitment_items": items});
+        liaison::dataset::Dataset::from_tables(tables.as_object().unwrap().clone()).unwrap();
+    });
+
     // S5: a register of 3 rows with a policy calendar.
     let own = json!({"calendar_years": [{"year": 2027, "rest_days": [{"name": "元旦", "from": "2027-01-01", "to": "2027-01-03"}]}]});
     within("deadlines with a policy calendar", base, 5, || {

@@ -16,7 +16,7 @@ use crate::policy::{AssistanceYears, Policy};
 use chrono::NaiveDate;
 
 pub(crate) fn check(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector) {
-    for year in periods(PeriodKind::Year, w.start, w.end) {
+    for year in periods(PeriodKind::Year, w.start, w.judge_end()) {
         match w.judge_whole(&year) {
             Judgement::Outside => {}
             Judgement::NotJudged(why) => {
@@ -102,7 +102,7 @@ pub(crate) fn check(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Colle
 /// first day (the default), or calendar years.
 fn years_of(w: &Window, from: NaiveDate, to: Option<NaiveDate>, policy: &Policy) -> Vec<Period> {
     match policy.assistance_years {
-        AssistanceYears::Anniversary => anniversary_years(from, to, w.start, w.end),
+        AssistanceYears::Anniversary => anniversary_years(from, to, w.start, w.judge_end()),
         AssistanceYears::Calendar => w.periods_for(PeriodKind::Year, from, to),
     }
 }

@@ -70,7 +70,7 @@ fn made_in_time(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector
                 .map(|c| (format!("{}/{}", u.id, c.name()), Some(*c)))
                 .collect(),
         };
-        for year in periods(PeriodKind::Year, w.start, w.end) {
+        for year in periods(PeriodKind::Year, w.start, w.judge_end()) {
             let y = year.start.year();
             let Some(terms) = ix.terms(&u.id, year.start, year.end, policy) else {
                 for (subject, _) in &subjects {
@@ -272,7 +272,7 @@ fn evaluations(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector)
                 });
             }
         }
-        for year in periods(PeriodKind::Year, w.start, w.end) {
+        for year in periods(PeriodKind::Year, w.start, w.judge_end()) {
             let y = year.start.year();
             match w.judge_whole(&year) {
                 Judgement::Outside => {}

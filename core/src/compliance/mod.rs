@@ -21,7 +21,7 @@ pub use report::{Finding, Outcome, OutcomeStatus, Report, Tally, UnitGrade};
 use crate::dataset::Dataset;
 use crate::policy::Policy;
 use crate::{ErrorKind, Result};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// N.1–N.3, S1–S5: checks what a district recorded against every schedule, from `start` to
 /// `end` (both included), with the records taken on `as_of`.
@@ -67,6 +67,9 @@ use chrono::NaiveDate;
 ///
 /// # Errors
 /// - `invalid_period` when `end` is before `start`;
+/// - `range_too_long` when the range spans the policy's `max_range_years` (100) years or
+///   more: the work of a check follows the records and the range up to `as_of`, and this
+///   bounds what a caller may ask;
 /// - `after_as_of` for an opinion received or fed back after `as_of` (the records cannot
 ///   hold a day after the day they were taken: the range or `as_of` is wrong);
 /// - `invalid_calendar` when the policy's calendar years are inconsistent.
@@ -173,6 +176,13 @@ fn run(
 ) -> Result<Report> {
     if end < start {
         return Err(ErrorKind::InvalidPeriod.at("end"));
+    }
+    let years = i64::from(end.year()) - i64::from(start.year());
+    if years >= i64::from(policy.max_range_years) {
+        return Err(ErrorKind::RangeTooLong {
+            limit: policy.max_range_years,
+        }
+        .at("end"));
     }
     let window = Window { start, end, as_of };
     let index = index::Index::new(dataset);

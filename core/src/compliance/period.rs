@@ -251,9 +251,10 @@ impl Window {
         }
     }
 
-    /// The periods of `kind` that share a day with both the range and `[from, to]`: the
-    /// only ones [`Window::judge`] does not call outside. Their number follows the days the
-    /// range and the subject share, never the range alone.
+    /// The periods of `kind` that share a day with both the range up to `as_of` and
+    /// `[from, to]`: the only obligations [`Window::judge`] can count (a period that begins
+    /// after the records were taken is no obligation yet). Their number follows the days the
+    /// range, the records and the subject share, never the range alone.
     pub fn periods_for(
         &self,
         kind: PeriodKind,
@@ -261,7 +262,7 @@ impl Window {
         to: Option<NaiveDate>,
     ) -> Vec<Period> {
         let first = self.start.max(from);
-        let last = to.map_or(self.end, |t| t.min(self.end));
+        let last = to.map_or(self.judge_end(), |t| t.min(self.judge_end()));
         if last < first {
             return Vec::new();
         }

@@ -216,7 +216,7 @@ fn meetings(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector) {
             .get(u.id.as_str())
             .map(Vec::as_slice)
             .unwrap_or(&[]);
-        for period in periods(PeriodKind::Month, w.start, w.end) {
+        for period in periods(PeriodKind::Month, w.start, w.judge_end()) {
             match w.judge_whole(&period) {
                 Judgement::Outside => {}
                 Judgement::NotJudged(why) => out.not_judged("S2.6", &u.id, &u.id, &period, why),

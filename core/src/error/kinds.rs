@@ -123,6 +123,9 @@ error_kinds! {
     /// A dataset id given twice.
     DuplicateId { id: Shown } => "duplicate_id",
         "repeats the id {id} used before", "与前面的编号 {id:#} 重复";
+    /// A checked range longer than the policy allows (`max_range_years`).
+    RangeTooLong { limit: u32 } => "range_too_long",
+        "the range spans {limit} years or more, the policy's limit", "检查期间达到或超过政策上限 {limit} 年";
     /// A period whose end is before its start.
     InvalidPeriod => "invalid_period",
         "ends before it starts", "结束日期早于开始日期";
