@@ -360,9 +360,12 @@ fn consequences_of_year(
                 .and_then(|t| t.first().copied())
         };
         let term = term_of(y);
+        // Only whether the run reaches the policy's length matters: stop there, so the walk
+        // costs at most that many years.
+        let needed = u64::from(policy.resign_after_unqualified_years);
         let mut run = 0u64;
         let mut back = Some(y);
-        while let Some(b) = back {
+        while let Some(b) = back.filter(|_| run < needed) {
             let unqualified = evaluations
                 .get(&b)
                 .is_some_and(|e| combined(e) == Some(Grade::Unqualified));
@@ -373,7 +376,7 @@ fn consequences_of_year(
             run += 1;
             back = b.checked_sub(1);
         }
-        if run >= u64::from(policy.resign_after_unqualified_years) {
+        if run >= needed {
             found.push((
                 "resign_unqualified_two_years",
                 u64::from(policy.resign_after_unqualified_years),

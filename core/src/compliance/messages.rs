@@ -75,7 +75,7 @@ pub const FINDING_CODES: &[(&str, &str, &str)] = &[
     (
         "resign_unqualified_two_years",
         "S3.8",
-        "fewer than the policy's years in a row, unqualified years in a row",
+        "the policy's years in a row, unqualified years in a row counted up to that number",
     ),
     (
         "unit_not_covered",
