@@ -224,6 +224,11 @@ pub struct Policy {
     /// A24: what a day after the calendar's last covered year is (`not_covered`).
     pub beyond_calendar: BeyondCalendar,
 
+    // The agenda
+    /// S5: an open opinion due within this many working days is due soon (临期) on the
+    /// agenda (3).
+    pub due_soon_working_days: u32,
+
     // Limits (not rules: they bound what a caller may ask)
     /// The longest range a `check` may cover, in years (100): its work follows the records
     /// and the range up to `as_of`; this bounds the range a caller may ask.
@@ -318,6 +323,7 @@ impl Policy {
             calendar_builtin: true,
             calendar_years: Vec::new(),
             beyond_calendar: BeyondCalendar::NotCovered,
+            due_soon_working_days: 3,
             max_range_years: 100,
             implement_by: NaiveDate::from_ymd_opt(2008, 12, 20).unwrap_or_default(),
             report_by: NaiveDate::from_ymd_opt(2009, 1, 10).unwrap_or_default(),

@@ -14,6 +14,7 @@
 //! | `consequences` | [`ConsequencesRequest`] | list of [`Consequence`](crate::Consequence) | S3.8 |
 //! | `is_rest_day` | [`IsRestDayRequest`] | `true` or `false` | A2 |
 //! | `check`, `check_detailed` | [`CheckRequest`] | [`Report`](crate::Report) | S1–S5 |
+//! | `agenda` | [`AgendaRequest`] | [`Agenda`](crate::Agenda) | S1–S5 |
 //! | `validate_form` | [`ValidateFormRequest`] | [`Validation`](crate::forms::Validation) | F1–F5 |
 //! | `form_schema` | [`FormSchemaRequest`] | a JSON Schema (draft 2020-12 or 07) | F1–F5 |
 //! | `form_fields` | [`FormRequest`] | list of [`FieldInfo`](crate::forms::FieldInfo) | F1–F5 |
@@ -143,10 +144,15 @@ fn run_check(r: CheckRequest, options: &Options, detailed: bool) -> Result<crate
     } else {
         crate::check
     };
-    check(&dataset, r.start, r.end, r.as_of, &policy).map_err(|e| match e.loc().first_key() {
+    check(&dataset, r.start, r.end, r.as_of, &policy).map_err(in_dataset)
+}
+
+/// An error about a record of a dataset, placed inside the request's `dataset`.
+fn in_dataset(e: Error) -> Error {
+    match e.loc().first_key() {
         Some(list) if Dataset::LISTS.contains(&list) => e.at("dataset"),
         _ => e,
-    })
+    }
 }
 
 /// `explain`: the operation run with its steps recorded.
@@ -323,6 +329,14 @@ operations! {
     /// S1–S5, as `check`, with every judgement kept in `outcomes`.
     check_detailed: CheckRequest => crate::Report, "S1 S2 S3 S4 S5",
         |r, o| run_check(r, o, true);
+    /// S1–S5: what falls due within the horizon, and what is already late and can still be
+    /// done, by due day.
+    agenda: AgendaRequest => crate::Agenda, "S1 S2 S3 S4 S5",
+        |r, o| {
+            let dataset = dataset_of(&r.dataset, o)?;
+            let policy = policy_of(r.policy.as_ref())?;
+            crate::agenda(&dataset, r.as_of, r.horizon_days, &policy).map_err(in_dataset)
+        };
     /// F1–F5: every problem of a form document, with its place, code and messages.
     validate_form: ValidateFormRequest => forms::Validation, "F1 F2 F3 F4 F5 S1.8 S1.9 S2.5 S5.5 S5.6",
         |r, _| Ok(forms::validate_kind(r.kind, &r.data, &policy_of(r.policy.as_ref())?));

@@ -297,3 +297,25 @@ pub struct ExplainRequest {
     /// Its request, as the operation takes it.
     pub request: serde_json::Value,
 }
+
+/// `agenda`: what falls due within a horizon, and what is already late.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AgendaRequest {
+    /// The records.
+    pub dataset: DatasetDoc,
+    /// The day the records were taken: today.
+    #[serde(deserialize_with = "crate::de::date")]
+    pub as_of: NaiveDate,
+    /// Days ahead to look (14).
+    #[serde(default = "fourteen")]
+    pub horizon_days: u32,
+    /// The policy; Banan 2008 when absent.
+    #[serde(default)]
+    pub policy: Option<PolicyDoc>,
+}
+
+fn fourteen() -> u32 {
+    14
+}

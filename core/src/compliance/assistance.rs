@@ -45,6 +45,15 @@ pub(crate) fn check(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Colle
             match w.judge_share(&year, l.from, l.to, u64::from(asked), policy.partial_years) {
                 Share::Outside => {}
                 Share::NotJudged(why) => out.not_judged(rule, &l.helper, &l.id, &year, why),
+                Share::Open { part, required } => out.open(Shortfall {
+                    rule,
+                    code: "too_few_deeds",
+                    unit: &l.helper,
+                    subject: &l.id,
+                    expected: required,
+                    actual: between(deeds, part.start, w.as_of, |d| *d).len() as u64,
+                    period: part,
+                }),
                 Share::Judged { part, required } => out.at_least(Shortfall {
                     rule,
                     code: "too_few_deeds",
@@ -77,6 +86,21 @@ pub(crate) fn check(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Colle
             ) {
                 Share::Outside => {}
                 Share::NotJudged(why) => out.not_judged("S4.3", unit, &p.id, &year, why),
+                Share::Open { part, required } => {
+                    let given: u128 = between(aid, part.start, w.as_of, |a| a.0)
+                        .iter()
+                        .map(|a| u128::from(a.1))
+                        .sum();
+                    out.open(Shortfall {
+                        rule: "S4.3",
+                        code: "aid_below_minimum",
+                        unit,
+                        subject: &p.id,
+                        period: part,
+                        expected: required,
+                        actual: u64::try_from(given).unwrap_or(u64::MAX),
+                    });
+                }
                 Share::Judged { part, required } => {
                     // A sum of u64 amounts cannot overflow u128; the report caps it at u64::MAX.
                     let given: u128 = between(aid, part.start, part.end, |a| a.0)

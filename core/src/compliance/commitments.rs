@@ -96,21 +96,30 @@ fn made_in_time(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector
             let judgement = w.judge_whole(&period);
             for (subject, committee) in &subjects {
                 for (kind, code) in &kinds {
+                    let in_time = |c: &&&Commitment| {
+                        c.kind == *kind
+                            && c.year == y
+                            && c.published.is_some_and(|p| p <= due.min(w.as_of))
+                    };
+                    let made = mine
+                        .iter()
+                        .filter(in_time)
+                        .any(|c| committee.is_none() || c.committee == *committee);
                     match judgement {
                         Judgement::Outside => {}
+                        Judgement::NotJudged(reason::OPEN) => out.open(Shortfall {
+                            rule: "S3.2",
+                            code,
+                            unit: &u.id,
+                            subject,
+                            period: period.clone(),
+                            expected: 1,
+                            actual: u64::from(made),
+                        }),
                         Judgement::NotJudged(why) => {
                             out.not_judged("S3.2", &u.id, subject, &period, why)
                         }
                         Judgement::Judged => {
-                            let in_time = |c: &&&Commitment| {
-                                c.kind == *kind
-                                    && c.year == y
-                                    && c.published.is_some_and(|p| p <= due)
-                            };
-                            let made = mine
-                                .iter()
-                                .filter(in_time)
-                                .any(|c| committee.is_none() || c.committee == *committee);
                             let unnamed =
                                 mine.iter().filter(in_time).any(|c| c.committee.is_none());
                             if !made && unnamed {
@@ -276,6 +285,18 @@ fn evaluations(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector)
             let y = year.start.year();
             match w.judge_whole(&year) {
                 Judgement::Outside => {}
+                Judgement::NotJudged(reason::OPEN) => {
+                    out.open(Shortfall {
+                        rule: "S3.7",
+                        code: "evaluation_missing",
+                        unit: &u.id,
+                        subject: &u.id,
+                        period: year.clone(),
+                        expected: 1,
+                        actual: u64::from(evaluations.contains_key(&y)),
+                    });
+                    out.not_judged("S3.8", &u.id, &u.id, &year, reason::OPEN);
+                }
                 Judgement::NotJudged(why) => {
                     out.not_judged("S3.7", &u.id, &u.id, &year, why);
                     out.not_judged("S3.8", &u.id, &u.id, &year, why);

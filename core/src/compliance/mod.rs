@@ -1,5 +1,6 @@
 //! The compliance check: a district's records against every schedule of S1–S5.
 
+mod agenda;
 mod assistance;
 mod commitments;
 mod index;
@@ -12,6 +13,7 @@ mod receptions;
 mod report;
 mod visits;
 
+pub use agenda::{agenda, Agenda, AgendaItem, AgendaState};
 pub use messages::FINDING_CODES;
 pub use period::Period;
 use period::Window;
@@ -185,15 +187,25 @@ fn run(
         .at("end"));
     }
     let window = Window { start, end, as_of };
-    let index = index::Index::new(dataset);
     let mut out = report::Collector::default();
     out.detailed = detailed;
     out.rules = policy.rules.clone();
-    receptions::check(&index, &window, policy, &mut out);
-    visits::check(&index, &window, policy, &mut out);
-    commitments::check(&index, &window, policy, &mut out)?;
-    assistance::check(&index, &window, policy, &mut out);
-    opinions::check(&index, &window, policy, &mut out)?;
-    notice::check(&index, &window, policy, &mut out);
+    run_rules(&index::Index::new(dataset), &window, policy, &mut out)?;
     Ok(out.finish(start, end, as_of, policy.name.clone()))
+}
+
+/// Every rule of the check, in catalogue order, into one collector.
+fn run_rules(
+    index: &index::Index<'_>,
+    window: &Window,
+    policy: &Policy,
+    out: &mut report::Collector,
+) -> Result<()> {
+    receptions::check(index, window, policy, out);
+    visits::check(index, window, policy, out);
+    commitments::check(index, window, policy, out)?;
+    assistance::check(index, window, policy, out);
+    opinions::check(index, window, policy, out)?;
+    notice::check(index, window, policy, out);
+    Ok(())
 }

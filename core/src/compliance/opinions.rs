@@ -115,9 +115,15 @@ fn time_limit(o: &Opinion, w: &Window, policy: &Policy, out: &mut Collector) -> 
     };
     let mut shortfalls = missed.into_iter().chain(mismatch);
     match shortfalls.next() {
-        None if s.status == Status::Open => {
-            out.not_judged(rule, &o.unit, &o.id, &period, reason::OPEN)
-        }
+        None if s.status == Status::Open => out.open(Shortfall {
+            rule,
+            code: "feedback_overdue",
+            unit: &o.unit,
+            subject: &o.id,
+            period,
+            expected: 1,
+            actual: 0,
+        }),
         None => out.met(rule, &o.unit, &o.id, &period),
         Some(first) => {
             out.not_met(first);

@@ -129,6 +129,15 @@ pub enum Share {
     Outside,
     /// Not judged, for the reason given.
     NotJudged(&'static str),
+    /// Not over by `as_of` (not judged: `open`): `part` is the subject's part of the period
+    /// and `required` what the rule will ask of it (the agenda's due), 0 when a part-year
+    /// will ask nothing.
+    Open {
+        /// The days of the period in the subject's time, with the period's label.
+        part: Period,
+        /// What the rule asks of those days.
+        required: u64,
+    },
     /// Judged on `part` (the days of the period in the subject's time, labelled as the
     /// period), asking `required` (the full requirement, prorated when `part` is shorter).
     Judged {
@@ -227,16 +236,9 @@ impl Window {
             end: period.end.min(own_end),
             label: period.label.clone(),
         };
-        if part.end > self.as_of {
-            return Share::NotJudged(reason::OPEN);
-        }
-        if part.start == period.start && part.end == period.end {
-            return Share::Judged {
-                part,
-                required: full,
-            };
-        }
+        let whole = part.start == period.start && part.end == period.end;
         let required = match mode {
+            _ if whole => full,
             PartialYears::WholeOnly => 0,
             PartialYears::Prorate => prorate(
                 full,
@@ -244,7 +246,9 @@ impl Window {
                 days_between(period.start, period.end),
             ),
         };
-        if required == 0 {
+        if part.end > self.as_of {
+            Share::Open { part, required }
+        } else if required == 0 && !whole {
             Share::NotJudged(reason::PARTIAL_PERIOD)
         } else {
             Share::Judged { part, required }

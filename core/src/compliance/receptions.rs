@@ -14,6 +14,7 @@
 
 use super::index::{between, Index};
 use super::period::{Judgement, PeriodKind, Share, Window};
+use super::reason;
 use super::report::{Collector, Shortfall};
 use crate::dataset::{Level, Role};
 use crate::policy::Policy;
@@ -85,6 +86,15 @@ pub(crate) fn check(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Colle
                 ) {
                     Share::Outside => {}
                     Share::NotJudged(why) => out.not_judged(rule, &p.unit, &p.id, &period, why),
+                    Share::Open { part, required } => out.open(Shortfall {
+                        rule,
+                        code,
+                        unit: &p.unit,
+                        subject: &p.id,
+                        expected: required,
+                        actual: counted(part.start, w.as_of),
+                        period: part,
+                    }),
                     Share::Judged { part, required } => out.at_least(Shortfall {
                         rule,
                         code,
@@ -99,6 +109,15 @@ pub(crate) fn check(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Colle
             }
             match w.judge(&period, p.from, p.to) {
                 Judgement::Outside => {}
+                Judgement::NotJudged(reason::OPEN) => out.open(Shortfall {
+                    rule,
+                    code,
+                    unit: &p.unit,
+                    subject: &p.id,
+                    expected: u64::from(asked),
+                    actual: counted(period.start, w.as_of),
+                    period,
+                }),
                 Judgement::NotJudged(why) => out.not_judged(rule, &p.unit, &p.id, &period, why),
                 Judgement::Judged => out.at_least(Shortfall {
                     rule,

@@ -173,7 +173,35 @@ pub(crate) struct Collector {
     outcomes: Vec<Outcome>,
     records_not_judged: Vec<Outcome>,
     any_provisional: bool,
+    /// The agenda's pending obligations, when the agenda asks for them.
+    pub pending: Option<Vec<Pending>>,
+    /// The agenda's day: an obligation due that day is still open, whatever was recorded.
+    pub today: Option<NaiveDate>,
 }
+
+/// An obligation still owed: open at `as_of` (due at the end of its period), or judged not
+/// met and still to be done late (an opinion not fed back, a 五必访 visit, a commitment, an
+/// evaluation).
+#[derive(Debug, Clone)]
+pub(crate) struct Pending {
+    pub rule: &'static str,
+    pub code: &'static str,
+    pub unit: String,
+    pub subject: String,
+    pub period: Period,
+    pub expected: u64,
+    pub actual: u64,
+    pub provisional: bool,
+}
+
+/// The findings that are still worth doing late, for the agenda.
+const DONE_LATE: &[&str] = &[
+    "feedback_overdue",
+    "must_visit_missed",
+    "annual_commitment_missing",
+    "term_commitment_missing",
+    "evaluation_missing",
+];
 
 /// What a shortfall is, for its message.
 pub(crate) struct Shortfall<'a> {
@@ -285,7 +313,43 @@ impl Collector {
     /// A judged period that was not met, with its finding.
     pub fn not_met(&mut self, s: Shortfall<'_>) {
         self.tally_not_met(s.rule, s.unit, s.subject, &s.period);
+        if DONE_LATE.contains(&s.code) || self.today == Some(s.period.end) {
+            self.pend(&s);
+        }
         self.record(s);
+    }
+
+    /// An obligation not over by `as_of` (not judged: `open`), with what it asks and what was
+    /// done so far: on the agenda when something is still owed.
+    pub fn open(&mut self, s: Shortfall<'_>) {
+        self.not_judged(s.rule, s.unit, s.subject, &s.period, super::reason::OPEN);
+        if s.actual < s.expected {
+            self.pend(&s);
+        }
+    }
+
+    fn pend(&mut self, s: &Shortfall<'_>) {
+        if !self.judges(s.rule) {
+            return;
+        }
+        let provisional = self.provisional;
+        if let Some(pending) = &mut self.pending {
+            pending.push(Pending {
+                rule: s.rule,
+                code: s.code,
+                unit: s.unit.to_string(),
+                subject: s.subject.to_string(),
+                period: s.period.clone(),
+                expected: s.expected,
+                actual: s.actual,
+                provisional,
+            });
+        }
+    }
+
+    /// The pending obligations collected for the agenda.
+    pub fn take_pending(&mut self) -> Vec<Pending> {
+        self.pending.take().unwrap_or_default()
     }
 
     /// Counts a judged period as not met, without a finding (for several findings of one
@@ -389,7 +453,7 @@ impl Collector {
 }
 
 /// Sorts `S1.10` after `S1.9`.
-fn rule_order(rule: &str) -> (String, u32) {
+pub(crate) fn rule_order(rule: &str) -> (String, u32) {
     let (head, tail) = rule.split_once('.').unwrap_or((rule, "0"));
     (head.to_string(), tail.parse().unwrap_or(0))
 }

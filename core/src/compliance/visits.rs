@@ -45,6 +45,15 @@ fn yearly_visits(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collecto
             ) {
                 Share::Outside => {}
                 Share::NotJudged(why) => out.not_judged(rule, &p.unit, &p.id, &period, why),
+                Share::Open { part, required } => out.open(Shortfall {
+                    rule,
+                    code: "too_few_visits",
+                    unit: &p.unit,
+                    subject: &p.id,
+                    expected: required,
+                    actual: between(visits, part.start, w.as_of, |d| *d).len() as u64,
+                    period: part,
+                }),
                 Share::Judged { part, required } => {
                     let made = between(visits, part.start, part.end, |d| *d).len() as u64;
                     out.at_least(Shortfall {
@@ -125,18 +134,20 @@ fn term_visits(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector)
             for h in households {
                 match judgement {
                     Judgement::Outside => {}
-                    Judgement::NotJudged(why) => out.not_judged("S2.3", &u.id, &h.id, &period, why),
-                    Judgement::Judged => {
+                    Judgement::NotJudged(why) if why != reason::OPEN => {
+                        out.not_judged("S2.3", &u.id, &h.id, &period, why)
+                    }
+                    Judgement::NotJudged(_) | Judgement::Judged => {
                         let visits = ix
                             .visits_to
                             .get(h.id.as_str())
                             .map(Vec::as_slice)
                             .unwrap_or(&[]);
-                        let made = between(visits, from, to, |v| v.0)
+                        let made = between(visits, from, to.min(w.as_of), |v| v.0)
                             .iter()
                             .filter(|v| members.contains(&v.1))
                             .count() as u64;
-                        out.at_least(Shortfall {
+                        let s = Shortfall {
                             rule: "S2.3",
                             code: "household_under_visited",
                             unit: &u.id,
@@ -144,7 +155,12 @@ fn term_visits(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector)
                             period: period.clone(),
                             expected: u64::from(policy.village_visits_per_household_per_term),
                             actual: made,
-                        });
+                        };
+                        if judgement == Judgement::Judged {
+                            out.at_least(s);
+                        } else {
+                            out.open(s);
+                        }
                     }
                 }
             }
@@ -203,7 +219,15 @@ fn must_visits(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector)
                 actual: 0,
             });
         } else {
-            out.not_judged("S2.4", &h.unit, &e.id, &period, reason::OPEN);
+            out.open(Shortfall {
+                rule: "S2.4",
+                code: "must_visit_missed",
+                unit: &h.unit,
+                subject: &e.id,
+                period,
+                expected: 1,
+                actual: 0,
+            });
         }
     }
 }
@@ -219,6 +243,15 @@ fn meetings(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector) {
         for period in periods(PeriodKind::Month, w.start, w.judge_end()) {
             match w.judge_whole(&period) {
                 Judgement::Outside => {}
+                Judgement::NotJudged(reason::OPEN) => out.open(Shortfall {
+                    rule: "S2.6",
+                    code: "meeting_missing",
+                    unit: &u.id,
+                    subject: &u.id,
+                    expected: u64::from(policy.analysis_meetings_per_month),
+                    actual: between(held, period.start, w.as_of, |d| *d).len() as u64,
+                    period,
+                }),
                 Judgement::NotJudged(why) => out.not_judged("S2.6", &u.id, &u.id, &period, why),
                 Judgement::Judged => {
                     let n = between(held, period.start, period.end, |d| *d).len() as u64;
