@@ -72,7 +72,7 @@ mod tests {
         let e = read_text(&missing, 10).unwrap_err();
         assert_eq!(
             (e.code(), e.field().as_deref()),
-            ("io_error", Some("liaison-no-such-file.json"))
+            ("file_not_found", Some("liaison-no-such-file.json"))
         );
     }
 

@@ -161,7 +161,7 @@ fn messages_follow_the_style() {
                 assert!(!e.rule.is_empty());
                 let shape = serde_json::to_value(&e).unwrap();
                 let keys: Vec<&String> = shape.as_object().unwrap().keys().collect();
-                assert_eq!(keys, ["code", "loc", "message", "message_zh", "rule"]);
+                assert_eq!(keys, ["loc", "code", "message", "message_zh", "rule"]);
             }
         }
     }

@@ -243,6 +243,7 @@ pub fn http_status(code: &str) -> u16 {
         "method_not_allowed" => 405,
         "timeout" => 408,
         "too_large" => 413,
+        "file_not_found" => 404,
         "internal_error" => 500,
         "overloaded" => 503,
         _ => 400,
@@ -394,6 +395,9 @@ operations! {
     /// The five forms.
     form_kinds: NoRequest => Vec<FormKindInfo>, "F1 F2 F3 F4 F5",
         |_, _| Ok(form_kinds());
+    /// The codes of a form validation's problems.
+    field_error_codes: NoRequest => Vec<String>, "F1 F2 F3 F4 F5",
+        |_, _| Ok(forms::FIELD_ERROR_CODES.iter().map(|c| c.to_string()).collect());
     /// The operations of this contract, with their parameters in positional order.
     operations: NoRequest => Vec<OperationInfo>, "",
         |_, _| Ok(operations());

@@ -12,8 +12,10 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Period {
     /// First day.
+    #[serde(deserialize_with = "crate::de::date")]
     pub start: NaiveDate,
     /// Last day.
+    #[serde(deserialize_with = "crate::de::date")]
     pub end: NaiveDate,
     /// `2009`, `2009-02`, `2009-W53`, or `2008-09-25..2008-10-06`.
     pub label: String,

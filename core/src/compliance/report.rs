@@ -121,10 +121,13 @@ pub struct Outcome {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Report {
     /// First day of the checked range.
+    #[serde(deserialize_with = "crate::de::date")]
     pub start: NaiveDate,
     /// Last day of the checked range.
+    #[serde(deserialize_with = "crate::de::date")]
     pub end: NaiveDate,
     /// The day the records were taken.
+    #[serde(deserialize_with = "crate::de::date")]
     pub as_of: NaiveDate,
     /// The policy's name.
     pub policy: String,
@@ -145,9 +148,10 @@ pub struct Report {
     /// A24: whether any judgement is provisional (rest days guessed beyond the calendar).
     #[serde(default)]
     pub provisional: bool,
-    /// Every judgement, when asked for with [`check_detailed`](super::check_detailed).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub outcomes: Vec<Outcome>,
+    /// Every judgement, when asked for with [`check_detailed`](super::check_detailed)
+    /// (none from [`check`](super::check)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcomes: Option<Vec<Outcome>>,
 }
 
 impl Report {
@@ -447,7 +451,7 @@ impl Collector {
             grades: self.grades,
             records_not_judged: self.records_not_judged,
             provisional: self.any_provisional,
-            outcomes: self.outcomes,
+            outcomes: self.detailed.then_some(self.outcomes),
         }
     }
 }

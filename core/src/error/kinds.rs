@@ -132,6 +132,9 @@ error_kinds! {
     /// A record dated after `as_of`, the day the records were taken.
     AfterAsOf => "after_as_of",
         "is after `as_of`, the day the records were taken", "晚于统计日期 `as_of`";
+    /// A file or folder that does not exist.
+    FileNotFound => "file_not_found",
+        "no such file or folder", "文件或文件夹不存在";
     /// A file or folder that cannot be read or written.
     Io { detail: Detail } => "io_error",
         "cannot read or write: {detail}", "无法读写：{detail:#}";

@@ -115,16 +115,18 @@ impl Error {
     /// assert_eq!(serde_json::to_value(e.loc()).unwrap(), serde_json::json!(["visits", 3, "date"]));
     /// ```
     #[must_use]
-    pub fn at(mut self, item: impl Into<LocItem>) -> Error {
-        self.0.loc.0.insert(0, item.into());
-        self
+    pub fn at(self, item: impl Into<LocItem>) -> Error {
+        self.within(&Loc(vec![item.into()]))
     }
 
-    /// The same error with `outer` put before its place.
+    /// The same error with `outer` put before its place (and before the places of the
+    /// problems it gathers).
     #[must_use]
     pub fn within(mut self, outer: &Loc) -> Error {
         let inner = std::mem::take(&mut self.0.loc.0);
         self.0.loc.0 = outer.0.iter().cloned().chain(inner).collect();
+        let related = std::mem::take(&mut self.0.related);
+        self.0.related = related.into_iter().map(|e| e.within(outer)).collect();
         self
     }
 
@@ -174,7 +176,7 @@ impl Error {
     pub fn io(path: &std::path::Path, e: &std::io::Error) -> Error {
         use std::io::ErrorKind as K;
         let (en, zh) = match e.kind() {
-            K::NotFound => ("no such file or folder", "文件或文件夹不存在"),
+            K::NotFound => return ErrorKind::FileNotFound.at(file_name(path)),
             K::PermissionDenied => ("permission denied", "没有权限"),
             K::IsADirectory => ("a folder where a file is expected", "应为文件，实为文件夹"),
             K::NotADirectory => ("a file where a folder is expected", "应为文件夹，实为文件"),

@@ -122,9 +122,15 @@ fn property(f: &'static Field) -> Value {
 
 /// Lets an optional property be `null` (the validator treats `null` as absent).
 fn allow_null(map: &mut Map<String, Value>) {
-    if let Some(Value::Array(branches)) = map.get_mut("anyOf") {
-        branches.push(json!({"type": "null"}));
-        return;
+    for key in ["anyOf", "oneOf"] {
+        if let Some(Value::Array(branches)) = map.get_mut(key) {
+            branches.push(json!({"type": "null"}));
+            if key == "oneOf" {
+                // The branches carry their own types (`const` texts, a number).
+                map.remove("type");
+            }
+            return;
+        }
     }
     if let Some(Value::String(t)) = map.get("type") {
         let t = t.clone();
@@ -272,11 +278,19 @@ fn value(f: &'static Field) -> Value {
             {"type": "string", "pattern": SERIAL_PATTERN},
             object(&SERIAL),
         ]}),
-        Kind::Responsibility => choice_one_of(
-            crate::Responsibility::ALL
-                .iter()
-                .map(|r| (r.name(), r.label_zh())),
-        ),
+        Kind::Responsibility => {
+            let mut s = choice_one_of(
+                crate::Responsibility::ALL
+                    .iter()
+                    .map(|r| (r.name(), r.label_zh())),
+            );
+            // The digit of "1234" as a number is a class too; the text forms (labels, digits
+            // as text) are accepted by the validator and listed in `x-labels`.
+            if let Some(Value::Array(one_of)) = s.get_mut("oneOf") {
+                one_of.push(json!({"type": "integer", "minimum": 1, "maximum": 4, "title": "1-4"}));
+            }
+            s
+        }
         Kind::Object(fields) => object(fields),
         Kind::List { item, max } => {
             let mut s = json!({"type": "array", "items": object(item), "maxItems": max});
