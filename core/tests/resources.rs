@@ -57,7 +57,7 @@ fn hostile_inputs_cost_what_their_records_cost() {
     let years: Vec<Value> = (1..=20_000)
         .map(|y| json!({"year": y, "satisfied": 60, "dissatisfied": 40}))
         .collect();
-    within("consequences over 20 000 years", base, 20, || {
+    within("consequences over 20 000 years", base, 50, || {
         call(
             "consequences",
             &json!({"years": years, "policy": {"resign_after_unqualified_years": 100_000}}),
@@ -100,7 +100,7 @@ fn hostile_inputs_cost_what_their_records_cost() {
     // S1–S5: a range of 99 years around a few records costs what the records and the range
     // up to `as_of` cost, not the 5 000 weeks of the range.
     let district = call("generate_district", &json!({})).unwrap();
-    within("a check over 99 years", base, 3, || {
+    within("a check over 99 years", base, 10, || {
         call("check", &json!({"dataset": district["dataset"], "start": "2023-01-01", "end": "2121-12-31", "as_of": "2026-01-20"})).unwrap();
     });
 
@@ -111,7 +111,7 @@ fn hostile_inputs_cost_what_their_records_cost() {
     let evaluations: Vec<Value> = (0..30)
         .flat_map(|v| (2000..2100).map(move |y| json!({"unit": format!("V{v}"), "year": y, "satisfied": 60, "dissatisfied": 40})))
         .collect();
-    within("3 000 evaluations in a check", base, 10, || {
+    within("3 000 evaluations in a check", base, 50, || {
         call(
             "check",
             &json!({"dataset": {"units": units, "evaluations": evaluations},
@@ -128,7 +128,7 @@ fn hostile_inputs_cost_what_their_records_cost() {
     let items: Vec<Value> = (0..40_000)
         .map(|i| json!({"commitment": "C39999", "id": format!("I{i}"), "approve": 2, "disapprove": 1, "listed": true}))
         .collect();
-    within("40 000 items of one commitment", base, 10, || {
+    within("40 000 items of one commitment", base, 50, || {
         let tables = json!({"units": [{"id": "V0", "level": "village"}], "commitments": commitments, "commitment_items": items});
         liaison::dataset::Dataset::from_tables(tables.as_object().unwrap().clone()).unwrap();
     });
