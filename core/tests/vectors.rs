@@ -145,7 +145,7 @@ fn every_error_code_has_a_vector() {
     let text: String = files().iter().map(|(_, d)| d.to_string()).collect();
     // Reading files is refused over the contract's vectors (no host reads files for them),
     // and an internal error is a bug: these are tested by the CLI and the core's own tests.
-    let by_files = ["io_error", "not_a_file", "too_large", "internal_error", "invalid_records"];
+    let by_files = ["io_error", "not_a_file", "too_large", "internal_error"];
     for code in Error::CODES.iter().filter(|c| !by_files.contains(c)) {
         assert!(
             text.contains(&format!("{{\"code\":\"{code}\"")),
