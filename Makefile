@@ -12,7 +12,7 @@ WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/[^
 
 .PHONY: test setup setup-python setup-wasm lint test-rust test-python test-js test-spark demo demo-web bench clean
 
-test: setup lint test-rust test-python test-js
+test: setup lint test-rust test-python test-js test-http
 	@echo "make test: all checks passed"
 
 ## ---- set-up (idempotent) ----
@@ -54,6 +54,14 @@ test-js:
 	$(WASM)/node_modules/.bin/tsc -p $(WASM)
 	TMPDIR=$$(mktemp -d) node --test $(WASM)/tests-browser/*.test.js
 
+# liaison serve over HTTP: every vector, the OpenAPI document (openapi-spec-validator), the
+# Java example (and the PHP one where php is installed), then SIGTERM and a clean exit.
+.PHONY: test-http
+test-http: $(PY)
+	$(PY) -m pip install -q --disable-pip-version-check -r cli/tests/requirements.txt
+	$(CARGO) build -q -p liaison-cli
+	bash cli/tests/http_test.sh "$$($(CARGO) metadata --format-version 1 --no-deps | $(PY) -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')/debug/liaison" $(PY)
+
 ## ---- for people ----
 demo:
 	@$(CARGO) run -q -p liaison --example demo
@@ -66,6 +74,9 @@ bench: setup
 	$(PY) bench/register.py
 	bash $(WASM)/build.sh
 	node bench/wasm.js
+	$(CARGO) build --release -q -p liaison-cli
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq --no-install-recommends wrk)
+	bash bench/server.sh "$$($(CARGO) metadata --format-version 1 --no-deps | $(PY) -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')/release/liaison" $(PY)
 
 # PySpark (about 490 MB) is not part of make test: evaluate_batches inside mapInArrow, local[2].
 test-spark: setup-python

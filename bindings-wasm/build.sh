@@ -2,8 +2,11 @@
 # Builds the WebAssembly package of liaison into bindings-wasm/pkg/:
 #   pkg/node/index.js  CommonJS for Node (`require`), with index.d.ts
 #   pkg/web/index.js   ES module for browsers (`init()` / `initSync()`), with index.d.ts
-#   pkg/web-forms/     the same ES module without the compliance check (forms, the four rules
-#                      and the policy), for pages that only validate forms: a smaller download
+#   pkg/web-forms/     the same ES module without the functions of the compliance part
+#                      (check, checkDetailed, generateDistrict, rules, findingCodes), for
+#                      pages that only validate forms
+# index.d.ts is wasm-bindgen's output with types.d.ts, the declarations generated from the
+# contract's Rust types (core/tests/generated.rs keeps that file up to date).
 # Needs: the wasm32-unknown-unknown target, wasm-bindgen-cli at the version of the
 # wasm-bindgen crate in Cargo.lock, and `npm ci` run in bindings-wasm/ (for wasm-opt).
 # Run from anywhere.
@@ -61,6 +64,20 @@ for kind in node web web-forms; do
     if [[ "$kind" == web-forms ]]; then input="$forms_wasm"; fi
     out="pkg/$kind"
     wasm-bindgen --target "$target" --out-dir "$out" --out-name index "$input"
+    if [[ "$kind" == web-forms ]]; then
+        # types.d.ts declares every operation; this build leaves some out: drop the
+        # declarations of the functions its index.js does not export.
+        node - "$out" <<'JS'
+const fs = require('node:fs');
+const path = require('node:path');
+const out = process.argv[2];
+const js = fs.readFileSync(path.join(out, 'index.js'), 'utf8');
+const exported = new Set([...js.matchAll(/^export function (\w+)/gm)].map((m) => m[1]));
+const dts = path.join(out, 'index.d.ts');
+const declaration = /\n(?:\/\*\*(?:(?!\*\/)[\s\S])*\*\/\n)?export function (\w+)[^\n]*\n/g;
+fs.writeFileSync(dts, fs.readFileSync(dts, 'utf8').replace(declaration, (all, name) => (exported.has(name) ? all : '')));
+JS
+    fi
     # -O gives the smallest gzipped file here (-Oz saves under 1 KB raw, costs 0.5 KB gzipped).
     "$wasm_opt" -O --strip-debug --strip-producers "$out/index_bg.wasm" -o "$out/index_bg.wasm.opt"
     mv "$out/index_bg.wasm.opt" "$out/index_bg.wasm"

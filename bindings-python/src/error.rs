@@ -1,60 +1,61 @@
-//! Core errors become `liaison.LiaisonError`, the exception class defined in Python
-//! (`python/liaison/__init__.py`) so that it pickles with its attributes.
+//! The core's [`liaison::Error`] as `liaison.LiaisonError`, the exception class defined in
+//! Python (`python/liaison/__init__.py`) so that it pickles with its attributes.
 
+use liaison::{Error, ErrorKind};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyType;
 
-/// What a binding function can fail with: a coded core error or a Python exception
-/// (raised by a callback such as `__index__`, or a failed import).
-pub enum BindError {
-    /// A bad value, decided by the core's error type.
-    Core(liaison::Error),
-    /// A core error located by the binding (a row and column of a table): `field` replaces
-    /// the core's own field, the code and messages stay the core's.
-    At(liaison::Error, String),
-    /// An exception that is already a Python one.
-    Py(PyErr),
+/// Whether an error says that a file or folder does not exist: the core's `io_error` of a
+/// missing path, which Python also raises as a `FileNotFoundError`.
+fn not_found(e: &Error) -> bool {
+    matches!(e.kind(), ErrorKind::Io { detail } if detail.en().starts_with("no such file"))
 }
 
-impl From<liaison::Error> for BindError {
-    fn from(e: liaison::Error) -> Self {
-        BindError::Core(e)
-    }
-}
-
-impl From<PyErr> for BindError {
-    fn from(e: PyErr) -> Self {
-        BindError::Py(e)
-    }
-}
-
-impl From<BindError> for PyErr {
-    fn from(e: BindError) -> Self {
-        match e {
-            BindError::Py(e) => e,
-            BindError::Core(e) => Python::attach(|py| liaison_error(py, &e)),
-            BindError::At(e, field) => Python::attach(|py| located(py, &e, Some(field))),
-        }
-    }
-}
-
-/// The result type of the binding's functions.
-pub type BindResult<T> = Result<T, BindError>;
-
-/// `liaison.LiaisonError(message, code, message_zh, field)` for a core error.
-pub fn liaison_error(py: Python<'_>, e: &liaison::Error) -> PyErr {
-    located(py, e, e.field().map(str::to_string))
-}
-
-/// `liaison.LiaisonError` for a core error, with `field` given by the binding.
-fn located(py: Python<'_>, e: &liaison::Error, field: Option<String>) -> PyErr {
-    static CLASS: PyOnceLock<Py<PyType>> = PyOnceLock::new();
-    match CLASS.import(py, "liaison", "LiaisonError") {
+/// `LiaisonError(message, code, message_zh, loc, rule, field, errors)` for a core error
+/// (`LiaisonFileNotFoundError` for a missing path).
+pub fn raise(py: Python<'_>, e: &Error) -> PyErr {
+    static ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    static NOT_FOUND: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    let class = if not_found(e) {
+        NOT_FOUND.import(py, "liaison", "LiaisonFileNotFoundError")
+    } else {
+        ERROR.import(py, "liaison", "LiaisonError")
+    };
+    // The place, and the problems an `invalid_records` error gathers, as Python lists.
+    let parts = match crate::value::to_python(py, &serde_json::json!([e.loc(), e.related()])) {
+        Ok(parts) => parts,
+        Err(err) => return err,
+    };
+    let (loc, related) = match (parts.get_item(0), parts.get_item(1)) {
+        (Ok(loc), Ok(related)) => (loc.unbind(), related.unbind()),
+        (Err(err), _) | (_, Err(err)) => return err,
+    };
+    match class {
         Ok(class) => PyErr::from_type(
             class.clone(),
-            (e.to_string(), e.code(), e.message_zh(), field),
+            (
+                e.message(),
+                e.code(),
+                e.message_zh(),
+                loc,
+                e.rule(),
+                e.field(),
+                related,
+            ),
         ),
         Err(import_error) => import_error,
+    }
+}
+
+/// A result whose error is the core's, raised as `LiaisonError`.
+pub trait OrRaise<T> {
+    /// The value, or the error raised as `LiaisonError`.
+    fn or_raise(self, py: Python<'_>) -> PyResult<T>;
+}
+
+impl<T> OrRaise<T> for Result<T, Error> {
+    fn or_raise(self, py: Python<'_>) -> PyResult<T> {
+        self.map_err(|e| raise(py, &e))
     }
 }

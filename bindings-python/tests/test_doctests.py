@@ -17,10 +17,11 @@ def test_docstring_examples() -> None:
 
 def test_every_public_callable_has_an_example() -> None:
     missing = []
+    shapes = set(liaison._types.__all__)  # the contract's shapes, generated: no behaviour
     for name in liaison.__all__:
         obj = getattr(liaison, name)
         typed_dict = isinstance(obj, type) and issubclass(obj, dict)  # documents a shape
-        if callable(obj) and not typed_dict:
+        if callable(obj) and not typed_dict and name not in shapes:
             if ">>>" not in (obj.__doc__ or ""):
                 missing.append(name)
     for name in ("banan_2008", "from_json", "from_dict", "load", "to_json", "to_dict"):

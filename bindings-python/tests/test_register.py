@@ -184,7 +184,7 @@ def test_a_timestamp_with_a_time_of_day_is_not_a_date() -> None:
     base = small()
     stamps = pa.array([datetime.datetime(2008, 9, 25), datetime.datetime(2008, 9, 25, 9, 30)] * 2, pa.timestamp("us"))
     e = error_of(liaison.evaluate_register, base.set_column(0, "received", stamps), AS_OF)
-    assert (e.code, e.field) == ("invalid_date", "row 1: received")
+    assert (e.code, e.loc) == ("invalid_date", ["row", 1, "received"])
 
 
 def test_a_time_zone_is_not_a_day() -> None:
@@ -310,13 +310,14 @@ def test_a_bad_row_raises_naming_row_and_column() -> None:
     assert with_bad_rows().column("received").num_chunks == 3  # rows count over the whole input
     for row, (code, column) in sorted(BAD.items()):
         e = error_of(liaison.evaluate_register, with_bad_rows(row), AS_OF)
-        assert (e.code, e.field) == (code, f"row {row}: {column}"), str(e)
+        assert (e.code, e.loc) == (code, ["row", row, column]), str(e)
+        assert e.field == f"row[{row}].{column}"
         assert isinstance(e, ValueError) and e.message_zh
     e = error_of(liaison.evaluate_register, with_bad_rows(17), AS_OF)
-    assert "row 17: responsibility" in str(e) and "-1" in str(e)
+    assert "row[17].responsibility" in str(e) and "`-1`" in str(e)
     # the first bad row is the one raised
     e = error_of(liaison.evaluate_register, with_bad_rows(), AS_OF)
-    assert e.field == "row 3: received"
+    assert e.loc == ["row", 3, "received"]
 
 
 def test_errors_column() -> None:
@@ -347,9 +348,10 @@ def test_bad_columns_and_arguments() -> None:
     e = error_of(liaison.evaluate_register, base.set_column(0, "received", pa.array([1, 2, 3, 4])), AS_OF)
     assert (e.code, e.field) == ("invalid_input", "received")
     e = error_of(liaison.evaluate_register, base.set_column(0, "received", pa.array(["2008-09-25", "2008-9-25", "", "x"])), AS_OF)
-    assert (e.code, e.field) == ("invalid_date", "row 1: received")
-    assert error_of(liaison.evaluate_register, base, AS_OF, errors="ignore").field == "errors"
-    assert error_of(liaison.evaluate_register, base, "2026-02-30").field == "as_of"
+    assert (e.code, e.loc) == ("invalid_date", ["row", 1, "received"])
+    assert error_of(liaison.evaluate_register, base, AS_OF, errors="ignore").loc == ["errors"]
+    assert error_of(liaison.evaluate_register, base, "2026-02-30").loc == ["as_of"]
+    assert error_of(liaison.evaluate_register, base, AS_OF, {"nope": 1}).loc == ["policy", "nope"]
     with pytest.raises(TypeError, match="Arrow PyCapsule"):
         liaison.evaluate_register({"received": []}, AS_OF)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
@@ -397,14 +399,14 @@ def test_evaluate_batches_counts_rows_over_batches_and_stops_at_an_error() -> No
     it = liaison.evaluate_batches(table.to_batches(), AS_OF)
     with pytest.raises(LiaisonError) as info:
         list(it)
-    assert (info.value.code, info.value.field) == ("invalid_input", "row 3: received")
+    assert (info.value.code, info.value.loc) == ("invalid_input", ["row", 3, "received"])
     assert list(it) == []
     later = table.slice(15)  # rows 15.. of the table
     it = liaison.evaluate_batches(later.to_batches(max_chunksize=2), AS_OF)
     assert next(it).num_rows == 2  # rows 0-1 of the slice are fine
     with pytest.raises(LiaisonError) as info:
         list(it)
-    assert info.value.field == "row 2: responsibility"  # table row 17, slice row 2
+    assert info.value.loc == ["row", 2, "responsibility"]  # table row 17, slice row 2
 
 
 def test_evaluate_batches_is_lazy_and_bounded() -> None:
@@ -458,7 +460,7 @@ def test_check_names_the_row_of_an_arrow_table() -> None:
     tables = {name: pa.Table.from_pylist(rows) for name, rows in data.items()}
     with pytest.raises(LiaisonError) as info:
         liaison.check(tables, "2023-01-01", "2025-12-31", "2026-01-20")
-    assert (info.value.code, info.value.field) == ("invalid_count", "receptions[2].minutes")
+    assert (info.value.code, info.value.loc) == ("invalid_count", ["dataset", "receptions", 2, "minutes"])
 
 
 # --- the GIL ----------------------------------------------------------------------------
@@ -501,3 +503,95 @@ def test_without_pyarrow_the_result_still_speaks_arrow(monkeypatch: pytest.Monke
     assert pa.table(out).equals(liaison.evaluate_register(base, AS_OF))
     assert len(batches) == 1 and not isinstance(batches[0], pa.RecordBatch)
     assert pa.record_batch(batches[0]).equals(liaison.evaluate_register(base, AS_OF).to_batches()[0])
+
+
+# --- hostile inputs (issue 11) -----------------------------------------------------------
+
+
+def test_an_all_null_dictionary_encoded_fed_back_column_is_not_fed_back() -> None:
+    """Issue 11.1: a dictionary with no values used to panic in arrow-array's lookup."""
+    pl = pytest.importorskip("polars")
+    base = small()
+    expected = rows_of(liaison.evaluate_register(base.drop_columns(["fed_back"]), AS_OF, fed_back=None))
+    columns = {
+        "pyarrow dictionary_encode of nulls": pa.array([None] * 4).dictionary_encode(),
+        "pyarrow dictionary of strings, all null": pa.array([None] * 4, pa.string()).dictionary_encode(),
+        "pyarrow null type": pa.nulls(4),
+    }
+    for name, column in columns.items():
+        got = liaison.evaluate_register(base.set_column(2, "fed_back", column), AS_OF)
+        assert rows_of(got) == expected, name
+    frame = pl.from_arrow(base).with_columns(pl.Series("fed_back", [None] * 4, dtype=pl.Categorical))
+    assert rows_of(liaison.evaluate_register(frame, AS_OF)) == expected
+    classes = pl.from_arrow(base).with_columns(pl.Series("responsibility", [None] * 4, dtype=pl.Categorical))
+    e = error_of(liaison.evaluate_register, classes, AS_OF)
+    assert (e.code, e.loc) == ("invalid_input", ["row", 0, "responsibility"])
+
+
+def test_an_input_that_reads_its_own_output_is_an_error_not_a_deadlock() -> None:
+    """Issue 11.8: the input iterator pulls from the output iterator."""
+    outcome: list[Any] = []
+
+    def run() -> None:
+        box: list[Any] = []
+
+        def source() -> Any:
+            yield small().to_batches()[0]
+            yield next(box[0])  # asks the output while the output reads this
+
+        out = liaison.evaluate_batches(source(), AS_OF)
+        box.append(out)
+        try:
+            outcome.append(len(list(out)))
+        except LiaisonError as e:
+            outcome.append(e)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(timeout=60)
+    assert not worker.is_alive(), "evaluate_batches waited for itself"
+    assert isinstance(outcome[0], LiaisonError), outcome
+    assert (outcome[0].code, outcome[0].loc) == ("invalid_input", ["batches"])
+
+
+def test_evaluate_batches_from_several_threads_waits_rather_than_fails() -> None:
+    batches = [small().to_batches()[0]] * 40
+    out = liaison.evaluate_batches(iter(batches), AS_OF)
+    got: list[int] = []
+
+    def drain() -> None:
+        for b in out:
+            got.append(b.num_rows)
+
+    threads = [threading.Thread(target=drain) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert sum(got) == 160
+
+
+def test_arrow_data_that_is_not_a_table_is_a_coded_error() -> None:
+    """Issue 11.10: arrays and chunked arrays are not registers."""
+    for bad in (pa.array([1, 2]), pa.chunked_array([[1, 2], [3]]), pa.array([{"a": 1}, None])):
+        e = error_of(liaison.evaluate_register, bad, AS_OF)
+        assert (e.code, e.loc) == ("invalid_input", ["table"]), bad
+        e = error_of(lambda: list(liaison.evaluate_batches(bad, AS_OF)))
+        assert (e.code, e.loc) == ("invalid_input", ["batches"]), bad
+    it = liaison.evaluate_batches([small().to_batches()[0], pa.array([1])], AS_OF)
+    next(it)
+    e = error_of(next, it)
+    assert (e.code, e.loc) == ("invalid_input", ["batches"])
+
+
+def test_lone_surrogates_in_options_are_coded_errors() -> None:
+    base = small()
+    for kwargs, loc in [
+        ({"errors": "\ud800"}, ["errors"]),
+        ({"received": "\ud800"}, ["received"]),
+        ({"fed_back": "a\udcff"}, ["fed_back"]),
+    ]:
+        e = error_of(liaison.evaluate_register, base, AS_OF, **kwargs)
+        assert (e.code, e.loc) == ("invalid_input", loc), kwargs
+    e = error_of(liaison.evaluate_register, base, "\ud800")
+    assert (e.code, e.loc) == ("invalid_input", ["as_of"])

@@ -1,6 +1,6 @@
 // The demo page: F1 and F3 as paper-like HTML forms, validated as you type by the web build
 // of liaison. The page decides nothing: it assembles the form's JSON document from the
-// inputs, asks `validateForm`, and shows each error's `messageZh` where its `path` points.
+// inputs, asks `validateForm`, and shows each error's `message_zh` where its `loc` points.
 // Labels come from `formFields`, choices from `formSchema`, so they cannot drift from the
 // core. Nothing typed here leaves the page, and nothing is logged.
 import init, { validateForm, redact, formFields, formSchema } from '../pkg/web-forms/index.js';
@@ -20,6 +20,11 @@ const MEMBER_ROWS = 5;
 
 // ---------------------------------------------------------------------------------------
 // Paths
+
+/** A place (`["members", 2, "age"]`) as a path: `members[2].age`; `` for the document. */
+function pathOf(loc) {
+  return loc.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
+}
 
 /** The path one level up: `a.b` → `a`, `a[2].b` → `a[2]`, `a[2]` → `a`, `a` → ``. */
 function parentPath(path) {
@@ -81,7 +86,7 @@ class PaperForm {
   label(path) {
     const field = this.fields.get(path);
     if (!field) throw new Error(`${this.kind}: the page names ${path}, which is not a field of the form`);
-    return field.labelZh;
+    return field.label_zh;
   }
 
   /** Fills every `[data-label]` under `root` and links labels to their inputs. */
@@ -104,7 +109,7 @@ class PaperForm {
     return el.id;
   }
 
-  /** The accepted names of a choice field and their labels, from the schema. */
+  /** The accepted names of a choice field and their labels (`oneOf` of const and title), from the schema. */
   choices(path) {
     let node = this.schema;
     for (const key of path.split('.')) {
@@ -112,8 +117,7 @@ class PaperForm {
       node = node.properties[list ? key.slice(0, -2) : key];
       if (list) node = node.items;
     }
-    const labels = node['x-labels'] || {};
-    return node.enum.filter((v) => typeof v === 'string' && v in labels).map((v) => [v, labels[v]]);
+    return node.oneOf.map((choice) => [choice.const, choice.title]);
   }
 
   /** Options of the selects and labels of the radio buttons, from the schema. */
@@ -308,7 +312,7 @@ class PaperForm {
     const bySlot = new Map();
     const loose = [];
     for (const error of validation.errors) {
-      const slot = this.slot(error.path);
+      const slot = this.slot(pathOf(error.loc));
       if (!slot) loose.push(error);
       else bySlot.set(slot, [...(bySlot.get(slot) || []), error]);
     }
@@ -317,8 +321,8 @@ class PaperForm {
       const shown = errors.length > 0 && this.shows(slot);
       if (errors.length === 0 && !slot.errorElement) continue;
       const el = this.errorElement(slot);
-      el.textContent = shown ? errors.map((e) => e.messageZh).join('；') : '';
-      el.dataset.path = shown ? errors.map((e) => e.path).join(' ') : '';
+      el.textContent = shown ? errors.map((e) => e.message_zh).join('；') : '';
+      el.dataset.path = shown ? errors.map((e) => pathOf(e.loc)).join(' ') : '';
       el.dataset.code = shown ? errors.map((e) => e.code).join(' ') : '';
       slot.classList.toggle('invalid', shown);
       for (const control of this.controlsOf(slot)) {
@@ -336,8 +340,8 @@ class PaperForm {
     // Errors on the document itself (or on nothing the page shows).
     this.formErrors.replaceChildren(...(this.submitted ? loose : []).map((e) => {
       const li = document.createElement('li');
-      li.textContent = e.messageZh;
-      li.dataset.path = e.path;
+      li.textContent = e.message_zh;
+      li.dataset.path = pathOf(e.loc);
       return li;
     }));
     this.formErrors.hidden = this.formErrors.childElementCount === 0;

@@ -1,166 +1,114 @@
-//! `liaison` — check a district's records against 巴南委办发〔2008〕43号.
+//! `liaison` — check a district's records against 巴南委办发〔2008〕43号, answer the
+//! contract (`liaison::api`) as JSON on stdin/stdout, and serve it over HTTP.
 //!
 //! ```text
-//! liaison check PATH --from DATE --to DATE --as-of DATE [--policy FILE] [--format table|json|csv|html]
+//! liaison check PATH --from DATE --to DATE --as-of DATE [--policy FILE] [--format table|json|csv|html] [--output FILE] [--detailed]
 //! liaison rules
-//! liaison generate OUT [--seed N] [--towns N] [--villages N] [--households N] [--first-year Y] [--years N] [--csv]
+//! liaison generate PATH [--seed N] [--towns N] [--villages N] [--households N] [--first-year Y] [--years N] [--csv]
+//! liaison call OP [FILE|-]            liaison call --lines [FILE|-]
+//! liaison serve [--listen 127.0.0.1:8080] [--max-body BYTES] [--timeout SECONDS] [--max-in-flight N]
+//! liaison schema [openapi|typescript|python]     liaison completions SHELL
 //! ```
-//! Exit status of `check`: 0 when every judged rule is met, 1 when there are findings,
-//! 2 on bad input.
+//! Exit status: 0 success (`check`: every judged rule met); 1 `check` found shortfalls or
+//! `call` answered with an error; 2 bad arguments, unreadable input or unwritable output.
+//! A closed pipe on stdout ends the output quietly, with the status the command would have.
 
 mod args;
+mod call;
+mod check;
+mod out;
 mod render;
+mod serve;
 
-use args::Args;
-use liaison::dataset::Dataset;
-use liaison::synthetic::{generate, Shape};
-use liaison::{check, check_detailed, Error, Policy};
-use std::path::Path;
+use args::{Cli, Command};
+use clap::{CommandFactory, Parser};
+use liaison::Error;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
-use std::time::Instant;
-
-const USAGE: &str = "usage:
-  liaison check PATH --from YYYY-MM-DD --to YYYY-MM-DD --as-of YYYY-MM-DD [--policy FILE] [--format table|json|csv|html]
-  liaison rules
-  liaison generate OUT.json|OUT_DIR [--seed N] [--towns N] [--villages N] [--households N] [--first-year YYYY] [--years N] [--csv]";
-
-/// Records above which progress is reported on stderr.
-const LONG_INPUT: usize = 100_000;
 
 fn main() -> ExitCode {
-    let argv: Vec<String> = std::env::args().skip(1).collect();
-    match run(&argv) {
+    let cli = match Cli::try_parse_from(std::env::args_os()) {
+        Ok(cli) => cli,
+        Err(e) => return usage(&e),
+    };
+    match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error [{}]: {e}\n错误：{}", e.code(), e.message_zh());
+            out::report(&e);
             ExitCode::from(2)
         }
     }
 }
 
-fn run(argv: &[String]) -> Result<ExitCode, Error> {
-    let args = Args::parse(argv)?;
-    match args.command.as_str() {
-        "check" => check_command(&args),
-        "rules" => {
-            for r in liaison::rules::RULES {
-                println!(
-                    "{:5} {}\n      {}\n      → {}",
-                    r.id, r.gloss, r.source_zh, r.implemented_by
-                );
+/// Help, the version, or a usage error (exit 2, with clap's suggestion for a misspelt
+/// flag). Help goes to stdout through [`out::Out`], so that a full disk is a coded error.
+fn usage(e: &clap::Error) -> ExitCode {
+    let code = u8::try_from(e.exit_code()).unwrap_or(2);
+    let rendered = e.render();
+    if e.use_stderr() {
+        let stderr = std::io::stderr();
+        let text = if out::colour(stderr.is_terminal()) {
+            rendered.ansi().to_string()
+        } else {
+            rendered.to_string()
+        };
+        let _ = stderr.lock().write_all(text.as_bytes());
+        return ExitCode::from(code);
+    }
+    let text = if out::colour(std::io::stdout().is_terminal()) {
+        rendered.ansi().to_string()
+    } else {
+        rendered.to_string()
+    };
+    let mut stdout = out::Out::stdout();
+    match stdout.write(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Ok(()) => ExitCode::from(code),
+        Err(e) => {
+            out::report(&e);
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Error> {
+    match cli.command {
+        Command::Check(a) => check::check(&a),
+        Command::Rules => rules(),
+        Command::Generate(a) => check::generate(&a),
+        Command::Call(a) => call::call(&a),
+        Command::Serve(a) => serve::serve(&a),
+        Command::Schema(a) => {
+            let mut o = out::Out::open(a.output.as_deref())?;
+            match a.kind {
+                args::SchemaKind::Openapi => o.json(&liaison::api::schema::openapi(), true)?,
+                args::SchemaKind::Typescript => {
+                    o.line(&liaison::api::schema::typescript::typescript())?
+                }
+                args::SchemaKind::Python => o.line(&liaison::api::schema::python::python_stubs())?,
             }
+            o.flush()?;
             Ok(ExitCode::SUCCESS)
         }
-        "generate" => generate_command(&args),
-        "help" | "--help" | "-h" => {
-            println!("{USAGE}");
+        Command::Completions(a) => {
+            // clap_complete panics when its writer fails: write to memory, then out.
+            let mut script = Vec::new();
+            clap_complete::generate(a.shell, &mut Cli::command(), "liaison", &mut script);
+            let mut o = out::Out::stdout();
+            o.write(&script)?;
+            o.flush()?;
             Ok(ExitCode::SUCCESS)
         }
-        other => Err(Error::InvalidInput {
-            field: "command".to_string(),
-            detail: format!("unknown command `{other}`\n{USAGE}"),
-        }),
     }
 }
 
-fn policy(args: &Args) -> Result<Policy, Error> {
-    match args.option("policy") {
-        None => Ok(Policy::banan_2008()),
-        Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
-                path: path.to_string(),
-                detail: e.kind().to_string(),
-            })?;
-            Policy::from_json(&text)
-        }
+fn rules() -> Result<ExitCode, Error> {
+    let mut o = out::Out::stdout();
+    for r in liaison::rules::RULES {
+        o.line(&format!(
+            "{:5} {}\n      {}\n      → {}",
+            r.id, r.gloss, r.source_zh, r.implemented_by
+        ))?;
     }
-}
-
-fn check_command(args: &Args) -> Result<ExitCode, Error> {
-    let path = args.positional(0, "PATH")?;
-    let (from, to, as_of) = (args.date("from")?, args.date("to")?, args.date("as-of")?);
-    let policy = policy(args)?;
-    let format = args.option("format").unwrap_or("table");
-    let started = Instant::now();
-    let data = Dataset::from_path(Path::new(path))?;
-    let records = record_count(&data);
-    if records > LONG_INPUT {
-        eprintln!(
-            "read {records} records in {:.1} s; checking…",
-            started.elapsed().as_secs_f64()
-        );
-    }
-    let report = if format == "html" {
-        check_detailed(&data, from, to, as_of, &policy)?
-    } else {
-        check(&data, from, to, as_of, &policy)?
-    };
-    if records > LONG_INPUT {
-        eprintln!("checked in {:.1} s", started.elapsed().as_secs_f64());
-    }
-    let text = match format {
-        "table" => render::table(&report),
-        "json" => serde_json::to_string_pretty(&report).unwrap_or_default(),
-        "csv" => render::csv(&report),
-        "html" => render::html(&report),
-        other => {
-            return Err(Error::InvalidInput {
-                field: "--format".to_string(),
-                detail: format!("`{other}` is not one of table, json, csv, html"),
-            })
-        }
-    };
-    if text.ends_with('\n') {
-        print!("{text}");
-    } else {
-        println!("{text}");
-    }
-    Ok(if report.all_met() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
-}
-
-fn record_count(d: &Dataset) -> usize {
-    d.receptions.len()
-        + d.visits.len()
-        + d.opinions.len()
-        + d.meetings.len()
-        + d.aid.len()
-        + d.deeds.len()
-}
-
-fn generate_command(args: &Args) -> Result<ExitCode, Error> {
-    let out = args.positional(0, "OUT")?;
-    let d = Shape::default();
-    let shape = Shape {
-        seed: args.number("seed", d.seed)?,
-        towns: args.small("towns", d.towns)?,
-        villages_per_town: args.small("villages", d.villages_per_town)?,
-        households_per_village: args.small("households", d.households_per_village)?,
-        first_year: i32::try_from(args.small("first-year", 2023)?).unwrap_or(d.first_year),
-        years: i32::try_from(args.small("years", 3)?).unwrap_or(d.years),
-    };
-    let (data, planted) = generate(&shape, &Policy::banan_2008())?;
-    let io = |e: std::io::Error| Error::Io {
-        path: out.to_string(),
-        detail: e.kind().to_string(),
-    };
-    if args.flag("csv") {
-        render::write_csv_dir(&data, Path::new(out)).map_err(io)?;
-    } else {
-        std::fs::write(out, serde_json::to_string_pretty(&data).unwrap_or_default()).map_err(io)?;
-    }
-    let (from, to) = shape.range();
-    eprintln!(
-        "wrote {out}: {} units, {} people, {} households, {} records; {} planted violations; check it with --from {from} --to {to} --as-of {}",
-        data.units.len(),
-        data.people.len(),
-        data.households.len(),
-        record_count(&data),
-        planted.len(),
-        shape.as_of()
-    );
+    o.flush()?;
     Ok(ExitCode::SUCCESS)
 }

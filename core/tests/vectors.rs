@@ -145,12 +145,17 @@ fn every_error_code_has_a_vector() {
     let text: String = files().iter().map(|(_, d)| d.to_string()).collect();
     // Reading files is refused over the contract's vectors (no host reads files for them),
     // and an internal error is a bug: these are tested by the CLI and the core's own tests.
+    // The server's own conditions (a timeout, overload, a wrong method) are tested by the
+    // server's tests.
     let by_files = [
         "io_error",
         "not_a_file",
         "too_large",
+        "file_not_found",
         "internal_error",
-        "invalid_records",
+        "timeout",
+        "overloaded",
+        "method_not_allowed",
     ];
     for code in Error::CODES.iter().filter(|c| !by_files.contains(c)) {
         assert!(

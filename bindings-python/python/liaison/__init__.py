@@ -2,8 +2,10 @@
 
 The notice of the Banan District (Chongqing) Party committee of 21 November 2008 sets five
 systems for Party organisations and members to keep in touch with and serve the public.
-This package is the Python binding of the Rust crate ``liaison``: every rule, threshold and
-date computation is the Rust core's; Python only converts arguments and results.
+This package is the Python binding of the Rust crate ``liaison-rules``: every rule,
+threshold and date computation is the Rust core's. Each function below builds one request
+of the core's contract and hands it to ``call(op, request)``; Python only converts
+arguments and answers.
 
 ======================================  ===============================================
 rule                                    function
@@ -21,11 +23,14 @@ F1–F5 forms                             ``validate_form``, ``form_schema``, ``
 a synthetic district to try it on       ``generate_district``
 the rule catalogue, the finding codes   ``RULES``, ``FINDING_CODES``
 every number and default                ``Policy`` (Banan 2008 unless given)
+the contract itself                     ``call``, ``operations``, ``ERROR_CODES``
 ======================================  ===============================================
 
-Dates are ``datetime.date`` or ISO ``"YYYY-MM-DD"`` strings; counts are ``int`` from 0 to
+Dates are ``datetime.date``, ISO ``"YYYY-MM-DD"`` strings, or a ``datetime.datetime``,
+``pandas.Timestamp`` or ``numpy.datetime64`` at midnight; counts are ``int`` from 0 to
 2**64 - 1; outcomes are lower-case strings. Every bad value raises ``LiaisonError`` (a
-``ValueError``) with a stable ``code``, a Chinese ``message_zh`` and the ``field`` concerned.
+``ValueError``) with a stable ``code``, a Chinese ``message_zh`` and ``loc``, the place it
+concerns as a list of keys and indexes (``field`` is the same place written as a path).
 
 >>> import liaison
 >>> liaison.deadline("2008-09-25", "within_remit")
@@ -35,12 +40,12 @@ datetime.date(2008, 10, 6)
 >>> try:
 ...     liaison.grade(-1)
 ... except liaison.LiaisonError as e:
-...     print(e.code, e.field, e.message_zh)
-invalid_count satisfied `satisfied` 必须是非负整数
+...     print(e.code, e.loc, e.message_zh)
+invalid_count ['satisfied'] `satisfied`：必须是非负整数
 
 ``RULES`` is a tuple of dicts ``{"id", "gloss", "source_zh", "implemented_by"}``, one per
-rule id of RULES.md in order; ``FINDING_CODES`` a tuple of ``(code, rule ids, meaning)``,
-``meaning`` saying what a finding's ``expected`` and ``actual`` hold.
+rule id of the catalogue in order; ``FINDING_CODES`` a tuple of ``(code, rule ids,
+meaning)``, ``meaning`` saying what a finding's ``expected`` and ``actual`` hold.
 
 >>> liaison.RULES[0]["id"], liaison.RULES[0]["source_zh"][:6]
 ('S1.1', '区委书记每年')
@@ -50,226 +55,1084 @@ rule id of RULES.md in order; ``FINDING_CODES`` a tuple of ``(code, rule ids, me
 
 from __future__ import annotations
 
+import copy
 import datetime
-from typing import Any, NamedTuple, Optional, TypedDict
+import json
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Optional, Union
+
+from liaison import _liaison
+from liaison._types import *  # noqa: F403 - the contract's shapes, generated
+from liaison._types import REQUEST_DEFAULTS, FeedbackStatus, FieldError, FieldInfo, Planted, Validation
+
+__version__: str = _liaison.__version__
+FIELD_ERROR_CODES: tuple[str, ...] = tuple(_liaison.FIELD_ERROR_CODES)
+
+# The names the package used before the contract's shapes were generated.
+FormError = FieldError
+FormField = FieldInfo
+FormValidation = Validation
+PlantedFinding = Planted
 
 
 class LiaisonError(ValueError):
-    """A bad input, with a stable ``code``, a Chinese message and the field concerned.
+    """A bad input, with a stable ``code``, a Chinese message and the place it concerns.
 
     ``str(error)`` is the English message; ``code`` is one of ``ERROR_CODES``;
-    ``message_zh`` is the message in Chinese; ``field`` names the parameter or the path into
-    a structured input (``"years[1].satisfied"``), or is ``None``. Errors pickle with all
-    their attributes.
+    ``message_zh`` is the message in Chinese; ``loc`` the place as a list of keys and
+    indexes into the call (``["years", 1, "satisfied"]``, ``["row", 17,
+    "responsibility"]``, ``[]`` for the call as a whole); ``field`` the same place written
+    as a path (``"years[1].satisfied"``) or ``None``; ``rule`` the rule id where one
+    applies; ``errors`` the problems an ``invalid_records`` error gathers (every problem of
+    the records read, up to a limit), each a dict ``{"code", "message", "message_zh", "loc",
+    "rule"?}``, else empty. Errors pickle with all their attributes.
 
     >>> import pickle, liaison
-    >>> e = liaison.LiaisonError("`approve` must be a non-negative integer count",
-    ...                          "invalid_count", "`approve` 必须是非负整数", "approve")
+    >>> e = liaison.LiaisonError("`approve`: must be a non-negative integer count",
+    ...                          "invalid_count", "`approve`：必须是非负整数", ["approve"],
+    ...                          None, "approve")
     >>> copy = pickle.loads(pickle.dumps(e))
-    >>> (str(copy), copy.code, copy.field)
-    ('`approve` must be a non-negative integer count', 'invalid_count', 'approve')
+    >>> (str(copy), copy.code, copy.loc, copy.field)
+    ('`approve`: must be a non-negative integer count', 'invalid_count', ['approve'], 'approve')
     """
 
     code: str
     message_zh: str
+    loc: list[Union[str, int]]
+    rule: Optional[str]
     field: Optional[str]
+    errors: list[dict[str, Any]]
 
     def __init__(
-        self, message: str, code: str, message_zh: str, field: Optional[str] = None
+        self,
+        message: str,
+        code: str,
+        message_zh: str,
+        loc: Optional[Iterable[Union[str, int]]] = None,
+        rule: Optional[str] = None,
+        field: Optional[str] = None,
+        errors: Optional[Iterable[dict[str, Any]]] = None,
     ) -> None:
         super().__init__(message)
         self.code = code
         self.message_zh = message_zh
+        self.loc = list(loc or [])
+        self.rule = rule
         self.field = field
+        self.errors = list(errors or [])
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (
-            type(self),
-            (str(self), self.code, self.message_zh, self.field),
-            self.__dict__,
-        )
+        args = (str(self), self.code, self.message_zh, self.loc, self.rule, self.field, self.errors)
+        return (type(self), args, self.__dict__)
 
 
-class FeedbackStatus(NamedTuple):
-    """The deadline of a matter and where it stands (``feedback_status``).
-
-    ``status`` is ``"on_time"``, ``"late"``, ``"open"`` or ``"overdue"``; ``days`` is the
-    days to spare, days late, days left or days overdue, never negative.
+class LiaisonFileNotFoundError(LiaisonError, FileNotFoundError):
+    """``io_error`` for a path that does not exist: a ``LiaisonError`` that is also a
+    ``FileNotFoundError``.
 
     >>> import liaison
-    >>> s = liaison.feedback_status("2008-09-25", "within_remit", "2008-10-06")
-    >>> s.status, s.days
-    ('on_time', 0)
+    >>> try:
+    ...     liaison.Policy.load("no-such-policy.json")
+    ... except FileNotFoundError as e:
+    ...     print(e.code, e.loc)
+    io_error ['no-such-policy.json']
     """
 
-    deadline: datetime.date
-    status: str
-    days: int
+
+def call(op: str, request: Union[Mapping[str, Any], str]) -> Any:
+    """Answers one request of the contract, as ``liaison call`` and ``liaison serve`` do.
+
+    ``op`` is an operation of ``operations()``; ``request`` a dict of its parameters
+    (snake_case keys) or the request as JSON text. Returns the answer as JSON-like Python
+    data (dates as ISO text). A dataset may be the path of a file or folder.
+
+    >>> import liaison
+    >>> liaison.call("deadline", {"received": "2008-09-25", "responsibility": 1})
+    '2008-10-06'
+    >>> liaison.call("grade", '{"satisfied": 70, "dissatisfied": 30}')
+    'qualified'
+    >>> try:
+    ...     liaison.call("deadlines", {})
+    ... except liaison.LiaisonError as e:
+    ...     print(e.code)
+    unknown_operation
+    """
+    return _liaison.call(op, request)
 
 
-class Consequence(TypedDict):
-    """One consequence for one year, as ``consequences`` returns it."""
+def operations() -> list[OperationInfo]:  # noqa: F405
+    """The operations of the contract: name, parameters in positional order (the request's
+    keys), rule ids and a summary. Each function of this package takes the same parameters
+    in the same order.
 
-    year: int
-    action: str
-    reason: str
-
-
-class _YearEvaluationRequired(TypedDict):
-    year: int
-    satisfied: int
-
-
-class YearEvaluation(_YearEvaluationRequired, total=False):
-    """One year's evaluation, as ``consequences`` reads it."""
-
-    basically_satisfied: int
-    dissatisfied: int
-    combined: Optional[str]
+    >>> import liaison
+    >>> next(o["params"] for o in liaison.operations() if o["name"] == "grade")
+    ['satisfied', 'basically_satisfied', 'dissatisfied', 'policy']
+    """
+    answer: list[OperationInfo] = _liaison.call("operations", {})  # noqa: F405
+    return answer
 
 
-class Period(TypedDict):
-    """A period judged by a rule, both ends included; ``label`` is ``"2009"``,
-    ``"2009-02"``, ``"2009-W53"`` or ``"2008-09-25..2008-10-06"``."""
-
-    start: datetime.date
-    end: datetime.date
-    label: str
-
-
-class Finding(TypedDict):
-    """One shortfall of a ``Report``: who (``subject``, an id) fell short of which rule, in
-    which period, by how much (``expected``, ``actual``: see ``FINDING_CODES``)."""
-
-    rule: str
-    code: str
-    unit: str
-    subject: str
-    period: Period
-    expected: int
-    actual: int
-    message: str
-    message_zh: str
+ERROR_CODES: tuple[str, ...] = tuple(c["code"] for c in _liaison.call("error_codes", {}))
+RULES: tuple[dict[str, str], ...] = tuple(_liaison.call("rules", {}))
+FINDING_CODES: tuple[tuple[str, tuple[str, ...], str], ...] = tuple(
+    (c["code"], tuple(c["rules"]), c["meaning"]) for c in _liaison.call("finding_codes", {})
+)
+FORM_KINDS: tuple[str, ...] = tuple(k["kind"] for k in _liaison.call("form_kinds", {}))
 
 
-class Tally(TypedDict):
-    """Judged, met, not met and not judged for one rule id or unit (``key``);
-    ``rate_permille`` is ``met * 1000 // judged``, ``None`` when nothing was judged."""
-
-    key: str
-    judged: int
-    met: int
-    not_met: int
-    not_judged: int
-    rate_permille: Optional[int]
+def _day(text: str) -> datetime.date:
+    return datetime.date.fromisoformat(text)
 
 
-class UnitGrade(TypedDict):
-    """A village or community's year-end grade (S3.7): the ballot's and the combined one."""
-
-    unit: str
-    year: int
-    ballot: str
-    combined: str
-
-
-class Outcome(TypedDict):
-    """One judgement of ``check_detailed``: ``status`` is ``"met"``, ``"not_met"`` or
-    ``"not_judged"``."""
-
-    rule: str
-    unit: str
-    subject: str
-    period: Period
-    status: str
+def _policy(policy: Any) -> Any:
+    """A policy argument as the request holds it: a ``Policy``'s fields, a mapping as it is."""
+    if policy is None or isinstance(policy, Mapping):
+        return policy
+    if isinstance(policy, Policy):
+        return policy._data
+    raise TypeError(f"`policy` must be None, a liaison.Policy or a dict, not {type(policy).__name__}")
 
 
-class PlantedFinding(TypedDict):
-    """A finding ``generate_district`` planted: ``period`` is the period's label."""
-
-    rule: str
-    code: str
-    subject: str
-    period: str
-
-
-class FormError(TypedDict):
-    """One problem of a form document (``validate_form``): ``path`` (``"visitor.phone"``,
-    ``"members[2].age"``, ``""`` for the document), ``code`` (one of
-    ``FIELD_ERROR_CODES``), the messages in English and Chinese, and the rule ids."""
-
-    path: str
-    code: str
-    message: str
-    message_zh: str
-    rule: str
+def _library(frame: Any) -> Optional[str]:
+    """``"pandas"`` or ``"polars"`` for a data frame of that library, else ``None``."""
+    module = type(frame).__module__.split(".")[0]
+    if module in ("pandas", "polars") and hasattr(frame, "columns"):
+        return module
+    return None
 
 
-class FormValidation(TypedDict):
-    """The result of ``validate_form``: ``valid`` exactly when ``errors`` is empty."""
-
-    valid: bool
-    errors: list[FormError]
-
-
-class FormField(TypedDict):
-    """One field of a form (``form_fields``): its path (``[]`` for list items), Chinese
-    label, English description, kind, whether it is required, and its rule ids."""
-
-    path: str
-    label_zh: str
-    description: str
-    kind: str
-    required: bool
-    rule: str
+def _rows(table: Any, loc: list[Any]) -> Any:
+    """The rows of a pandas or polars data frame or an Arrow table as a list of dicts, a
+    missing cell (None, NaN, NaT, ``pd.NA``, null) left out as an empty CSV cell is;
+    anything else as it is."""
+    library = _library(table)
+    if library == "pandas":
+        cells = table.astype(object).where(table.notna(), None)
+        rows = cells.to_dict("records")
+    elif library == "polars":
+        rows = table.to_dicts()
+    elif hasattr(table, "__arrow_c_stream__") or hasattr(table, "__arrow_c_array__"):
+        rows = _liaison.arrow_table(table, loc).to_pylist()
+    else:
+        return table
+    return [{k: v for k, v in row.items() if v is not None and v == v} for row in rows]
 
 
-from liaison._liaison import (  # noqa: E402
-    ERROR_CODES,
-    FIELD_ERROR_CODES,
-    FINDING_CODES,
-    FORM_KINDS,
-    RULES,
-    Policy,
-    Report,
-    __version__,
-    check,
-    check_detailed,
-    consequences,
-    deadline,
-    decide_vote,
-    evaluate_batches,
-    evaluate_register,
-    feedback_status,
-    form_fields,
-    form_schema,
-    generate_district,
-    grade,
-    is_rest_day,
-    redact,
-    validate_form,
+def deadline(received: Any, responsibility: Any, policy: Any = None) -> datetime.date:
+    """S5.1–S5.4 (A1, A2, A13): the last day on which a matter received on ``received`` may
+    still be finished and fed back.
+
+    ``responsibility`` is ``"within_remit"``, ``"outside_remit"``, ``"unresolvable"`` or
+    ``"lead_unit"``, the digit 1–4 (``int`` or ``str``) or the Chinese label. With Banan
+    2008 that is ``received`` + 10, 20, 30 or 40 days, moved on to the next working day when
+    it falls on a rest day.
+
+    Raises ``LiaisonError``: ``invalid_date``, ``invalid_responsibility``,
+    ``calendar_not_covered`` (a year the holiday calendar has no notice for),
+    ``date_out_of_range``.
+
+    >>> import liaison
+    >>> from datetime import date, datetime
+    >>> liaison.deadline(date(2008, 9, 25), "within_remit")  # 10-05 is a holiday
+    datetime.date(2008, 10, 6)
+    >>> liaison.deadline("2008-09-17", 1)  # Saturday 09-27 is a working day
+    datetime.date(2008, 9, 27)
+    >>> liaison.deadline(datetime(2008, 12, 22), "职责内")
+    datetime.date(2009, 1, 4)
+    >>> liaison.deadline("2026-12-01", "lead_unit")
+    Traceback (most recent call last):
+        ...
+    liaison.LiaisonError: the holiday calendar does not cover 2027-01-10
+    """
+    request = {"received": received, "responsibility": responsibility, "policy": _policy(policy)}
+    return _day(_liaison.call("deadline", request))
+
+
+def feedback_status(
+    received: Any,
+    responsibility: Any,
+    fed_back: Any = None,
+    as_of: Any = None,
+    policy: Any = None,
+) -> FeedbackStatus:
+    """S5.1–S5.6: the deadline of a matter and whether it was, or is being, met.
+
+    Returns a ``FeedbackStatus(deadline, status, days)``:
+
+    - fed back on or before the deadline: ``"on_time"``, ``days`` to spare;
+    - fed back after it: ``"late"``, ``days`` late;
+    - not fed back, ``as_of`` on or before the deadline: ``"open"``, ``days`` left;
+    - not fed back, ``as_of`` after it: ``"overdue"``, ``days`` overdue.
+
+    ``as_of`` (the day the records were taken) is required without ``fed_back``.
+
+    Raises ``LiaisonError``: ``feedback_before_receipt``, ``as_of_before_receipt``,
+    ``as_of_required`` and every error of ``deadline``.
+
+    >>> import liaison
+    >>> liaison.feedback_status("2008-09-25", "within_remit", fed_back="2008-10-07")
+    FeedbackStatus(deadline=datetime.date(2008, 10, 6), status='late', days=1)
+    >>> liaison.feedback_status("2008-09-25", 1, as_of="2008-09-30")._asdict()
+    {'deadline': datetime.date(2008, 10, 6), 'status': 'open', 'days': 6}
+    """
+    request = {
+        "received": received,
+        "responsibility": responsibility,
+        "fed_back": fed_back,
+        "as_of": as_of,
+        "policy": _policy(policy),
+    }
+    answer = _liaison.call("feedback_status", request)
+    return FeedbackStatus(_day(answer["deadline"]), answer["status"], answer["days"])
+
+
+def decide_vote(
+    approve: Any,
+    disapprove: Any,
+    abstain: Any = 0,
+    policy: Any = None,
+    present: Any = None,
+    entitled: Any = None,
+) -> VoteOutcome:  # noqa: F405
+    """S3.5 (A4, A5, A15): the outcome of the vote on one proposed commitment item.
+
+    ``"adopted"`` when approve ≥ 2/3 of the ballots (达到三分之二及以上), ``"rejected"`` when
+    disapprove > 1/3 (超过三分之一: redraft), otherwise ``"not_adopted"`` (A4). A policy with
+    a quorum (A15) or another base (A5) needs ``present`` and ``entitled`` and may give
+    ``"no_quorum"``. Counts are ``int`` from 0 to 2**64 - 1, compared exactly.
+
+    Raises ``LiaisonError``: ``invalid_count`` (a negative, too large, ``float`` or ``bool``
+    count; ``loc`` names it), ``no_ballots``, ``attendance_required``,
+    ``invalid_attendance``.
+
+    >>> import liaison
+    >>> liaison.decide_vote(20, 10)  # 20/30 = 2/3
+    'adopted'
+    >>> liaison.decide_vote(19, 11)  # 11/30 > 1/3
+    'rejected'
+    >>> liaison.decide_vote(19, 10, 1)
+    'not_adopted'
+    >>> quorum = {"vote_quorum": {"numerator": 1, "denominator": 2, "inclusive": False}}
+    >>> liaison.decide_vote(30, 0, 0, quorum, present=40, entitled=80)
+    'no_quorum'
+    """
+    request = {
+        "approve": approve,
+        "disapprove": disapprove,
+        "abstain": abstain,
+        "policy": _policy(policy),
+        "present": present,
+        "entitled": entitled,
+    }
+    outcome: VoteOutcome = _liaison.call("decide_vote", request)  # noqa: F405
+    return outcome
+
+
+def grade(
+    satisfied: Any, basically_satisfied: Any = 0, dissatisfied: Any = 0, policy: Any = None
+) -> str:
+    """S3.7 (A3, A6): the grade of a year-end satisfaction ballot.
+
+    ``"unqualified"`` when dissatisfied > 30% of the valid ballots (超过30%), else
+    ``"excellent"`` when satisfied > 90% (超过90%), else ``"qualified"`` when satisfied ≥ 70%
+    (达到70%), else ``"undetermined"`` (A3). "Basically satisfied" ballots count in the base
+    only (A6). Counts are ``int`` from 0 to 2**64 - 1, compared exactly.
+
+    Raises ``LiaisonError``: ``invalid_count``, ``no_ballots``.
+
+    >>> import liaison
+    >>> liaison.grade(70, 0, 30)  # 30% is not "超过30%"
+    'qualified'
+    >>> liaison.grade(69, dissatisfied=31)
+    'unqualified'
+    >>> liaison.grade(91, 9)
+    'excellent'
+    >>> liaison.grade(69, 31)
+    'undetermined'
+    >>> liaison.grade(2**64 - 1, 0, 0)
+    'excellent'
+    """
+    request = {
+        "satisfied": satisfied,
+        "basically_satisfied": basically_satisfied,
+        "dissatisfied": dissatisfied,
+        "policy": _policy(policy),
+    }
+    answer: str = _liaison.call("grade", request)
+    return answer
+
+
+def consequences(years: Any, policy: Any = None) -> list[Consequence]:  # noqa: F405
+    """S3.8: the consequences of a committee's year-end evaluations.
+
+    ``years`` is an iterable of mappings ``{"year", "satisfied", "basically_satisfied",
+    "dissatisfied", "combined"}`` (the last three optional; ``combined`` is the combined
+    evaluation grade, the ballot's grade when absent or ``None``), or a pandas or polars
+    DataFrame with those columns. Returns a list of dicts ``{"year", "action", "reason"}``
+    in year order.
+
+    Raises ``LiaisonError``: ``invalid_input`` (a missing or unknown key, a value of the
+    wrong type; ``loc`` such as ``["years", 1, "satisfied"]``), ``invalid_count``,
+    ``invalid_grade``, ``duplicate_year``, ``no_ballots``.
+
+    >>> import liaison
+    >>> for c in liaison.consequences([
+    ...     {"year": 2009, "satisfied": 60, "dissatisfied": 40},
+    ...     {"year": 2010, "satisfied": 40, "dissatisfied": 60},
+    ... ]):
+    ...     print(c)
+    {'year': 2009, 'action': 'rectify', 'reason': 'combined_unqualified'}
+    {'year': 2010, 'action': 'rectify', 'reason': 'dissatisfaction_over_half'}
+    {'year': 2010, 'action': 'rectify', 'reason': 'combined_unqualified'}
+    {'year': 2010, 'action': 'resign', 'reason': 'unqualified_two_years'}
+    """
+    years = _rows(years, ["years"])
+    if isinstance(years, Iterable) and not isinstance(years, (str, bytes, Mapping, list, tuple)):
+        years = list(years)
+    answer: list[Consequence] = _liaison.call(  # noqa: F405
+        "consequences", {"years": years, "policy": _policy(policy)}
+    )
+    return answer
+
+
+def is_rest_day(date: Any, policy: Any = None) -> bool:
+    """A2: whether ``date`` is a rest day in the policy's holiday calendar: a day of an
+    official holiday period, or a Saturday or Sunday that no notice makes a working day.
+
+    Raises ``LiaisonError``: ``invalid_date``, ``calendar_not_covered``, ``invalid_calendar``.
+
+    >>> import liaison
+    >>> liaison.is_rest_day("2008-10-01")
+    True
+    >>> liaison.is_rest_day("2008-09-27")  # a Saturday made a working day
+    False
+    """
+    answer: bool = _liaison.call("is_rest_day", {"date": date, "policy": _policy(policy)})
+    return answer
+
+
+def _check(op: str, dataset: Any, start: Any, end: Any, as_of: Any, policy: Any) -> Report:
+    library = None
+    if isinstance(dataset, (str, os.PathLike)):
+        dataset = os.fspath(dataset)
+    elif isinstance(dataset, Mapping):
+        tables = {}
+        for key, value in dataset.items():
+            library = library or _library(value)
+            tables[key] = _rows(value, ["dataset", key])
+        dataset = tables
+    request = {"dataset": dataset, "start": start, "end": end, "as_of": as_of, "policy": _policy(policy)}
+    return Report._of(_liaison.call(op, request), op == "check_detailed", library)
+
+
+def check(dataset: Any, start: Any, end: Any, as_of: Any, policy: Any = None) -> Report:
+    """S1–S5: checks what a district recorded against every schedule, from ``start`` to
+    ``end`` (both included), with the records taken on ``as_of``. Returns a ``Report``.
+
+    Only periods wholly inside both the range (up to ``as_of``) and the subject's own time
+    are judged; the others count as not judged, never as met (A8). A policy's ``rules``
+    (rule ids, or systems such as ``"S1"``) limits what is judged.
+
+    ``dataset`` is one of:
+
+    - a dict in the JSON shape of ``docs/dataset.md``: ``{"units": [...], "people": [...],
+      ...}``, every list optional;
+    - a ``str`` or ``os.PathLike`` path to a JSON file or to a folder of CSV files;
+    - a mapping of record type → pandas or polars DataFrame, Arrow table (anything with
+      ``__arrow_c_stream__`` or ``__arrow_c_array__``, read through pyarrow) or list of
+      dicts: one row per record, one column per field. A missing cell (``None``, NaN, NaT,
+      ``pd.NA``, an Arrow null) is an absent field, as an empty CSV cell is; a timestamp at
+      midnight is its day. Commitment items may come as a ``commitment_items`` table whose
+      ``commitment`` column names their commitment.
+
+    The check runs without the GIL.
+
+    Raises ``LiaisonError`` with the core's code and ``loc``: a bad record at
+    ``["dataset", "visits", 3, "date"]`` (``["dataset", "visits.csv", 5, "date"]`` in a CSV
+    folder); ``io_error`` (a ``LiaisonFileNotFoundError`` for a missing path),
+    ``not_a_file``, ``too_large`` for a path; ``invalid_date`` for ``start``, ``end`` or
+    ``as_of``; ``invalid_period``, ``after_as_of``, ``invalid_policy``,
+    ``calendar_not_covered``, ``no_ballots``, ``attendance_required``.
+
+    >>> import liaison
+    >>> data, planted = liaison.generate_district()
+    >>> report = liaison.check(data, "2023-01-01", "2025-12-31", "2026-01-20")
+    >>> report
+    <liaison.Report 2023-01-01..2025-12-31 as of 2026-01-20: 25 findings>
+    >>> sorted((f["rule"], f["subject"], f["period"]["label"]) for f in report.findings) == sorted(
+    ...     (p["rule"], p["subject"], p["period"]) for p in planted)
+    True
+    >>> f = next(f for f in report.findings if f["code"] == "aid_below_minimum")
+    >>> f["expected"], f["actual"]  # fen: 500.00 yuan asked, 499.99 given
+    (50000, 49999)
+    >>> liaison.check(data, "2023-01-01", "2025-12-31", "2026-01-20", {"rules": ["S4.3"]}).by_rule
+    [{'key': 'S4.3', 'judged': 33, 'met': 32, 'not_met': 1, 'not_judged': 0, 'rate_permille': 969}]
+    """
+    return _check("check", dataset, start, end, as_of, policy)
+
+
+def check_detailed(dataset: Any, start: Any, end: Any, as_of: Any, policy: Any = None) -> Report:
+    """As ``check``, with every judgement kept in ``Report.outcomes``: a list of dicts
+    ``{"rule", "unit", "subject", "period", "status"}``, ``status`` being ``"met"``,
+    ``"not_met"`` or ``"not_judged"``, for grids (a week-by-village view) and audits.
+
+    >>> import liaison
+    >>> data = {
+    ...     "units": [{"id": "V1", "level": "village"}],
+    ...     "people": [{"id": "P1", "unit": "V1", "role": "secretary", "from": "2009-01-07"}],
+    ...     "receptions": [{"person": "P1", "date": "2009-01-14", "minutes": 240}],
+    ... }
+    >>> report = liaison.check_detailed(data, "2009-01-05", "2009-01-18", "2009-02-01",
+    ...                                 {"rules": ["S1.3"]})
+    >>> for o in report.outcomes:  # joined on a Wednesday: that week is not judged (A8)
+    ...     print(o["period"]["label"], o["status"])
+    2009-W02 not_judged
+    2009-W03 met
+    """
+    return _check("check_detailed", dataset, start, end, as_of, policy)
+
+
+def validate_form(kind: Any, data: Any, policy: Any = None) -> Validation:
+    """F1–F5, S1.8, S1.9, S2.5, S5.1–S5.6: checks a form document and returns every problem
+    at once.
+
+    ``kind`` is one of ``FORM_KINDS``; ``data`` the document: a dict whose keys are the
+    form's field names (``form_fields``), groups as nested dicts and rows as lists. A
+    missing key, ``None`` and NaN all mean an empty field; a date, or a datetime or pandas
+    ``Timestamp`` at midnight, is its ISO day (one with a time of day is reported as not a
+    date).
+
+    Returns ``{"valid": bool, "errors": [...]}``, each error a dict ``{"loc", "code",
+    "message", "message_zh", "rule"}``: ``loc`` the field's place (``["visitor",
+    "phone"]``, ``["members", 2, "age"]``, ``[]`` for the document), ``code`` one of
+    ``FIELD_ERROR_CODES``, the messages naming the field by its labels on the paper form,
+    never a value from the document.
+
+    Raises ``LiaisonError``: ``invalid_input`` on ``kind`` for anything but the five kinds,
+    and at the place of a value no JSON document holds (a ``set``, an object);
+    ``invalid_policy``. Problems of the document are never raised: they are the result.
+
+    >>> import liaison
+    >>> record = {
+    ...     "date": "2008-12-01", "receiver": "李书记",
+    ...     "visitor": {"name": "张三", "phone": "1381234"},
+    ...     "matter": "道路损毁", "cause": "山体滑坡", "request": "尽快修复",
+    ...     "handling": {"way": "限期办理", "deadline": "2008-12-11"},
+    ...     "notes": "x",
+    ... }
+    >>> result = liaison.validate_form("reception_record", record)
+    >>> result["valid"]
+    False
+    >>> [(e["loc"], e["code"]) for e in result["errors"]]
+    [(['visitor', 'phone'], 'invalid_phone'), (['handling', 'handler'], 'required'), (['notes'], 'unknown_field')]
+    >>> result["errors"][0]["message_zh"]
+    '「来访群众情况·联系电话」不是有效的手机号码或带区号的固定电话号码'
+    >>> from datetime import date
+    >>> row = {"number": 1, "reporter": "王五", "reported": date(2008, 9, 25), "matter": "低保",
+    ...        "handler": "赵六", "responsibility": "within_remit", "deadline": date(2008, 10, 6)}
+    >>> liaison.validate_form("register_entry", row)  # 10-05 is a holiday: moved to 10-06
+    {'valid': True, 'errors': []}
+    """
+    request = {"kind": kind, "data": data, "policy": _policy(policy)}
+    answer: Validation = _liaison.call("validate_form", request)
+    return answer
+
+
+def form_schema(kind: Any, draft: Any = None) -> dict[str, Any]:
+    """F1–F5: the JSON Schema of a form, as a dict, for form builders (draft 2020-12, or
+    ``draft="07"``).
+
+    Generated from the validator's field table: ``title`` is the Chinese label of the form
+    and of each property, ``description`` English; required fields, enums, ``format:
+    date``, the phone pattern, ranges, and the annotations ``x-order``, ``x-rule``,
+    ``x-personal`` and ``x-rules``.
+
+    Raises ``LiaisonError`` ``invalid_input`` on ``kind`` for anything but the five kinds.
+
+    >>> import liaison
+    >>> schema = liaison.form_schema("reception_record")
+    >>> schema["$schema"]
+    'https://json-schema.org/draft/2020-12/schema'
+    >>> schema["title"], schema["properties"]["visitor"]["properties"]["phone"]["title"]
+    ('党组织书记接待群众登记表', '联系电话')
+    """
+    request = {"kind": kind} if draft is None else {"kind": kind, "draft": draft}
+    answer: dict[str, Any] = _liaison.call("form_schema", request)
+    return answer
+
+
+def redact(kind: Any, data: Any) -> dict[str, Any]:
+    """PIPL art. 51: a copy of a form document with personal data masked for export.
+
+    Names (张三丰 → 张**), phones (13812341234 → 138****1234), addresses (the first 6
+    characters, then ``****``) and ID numbers in any text are masked, and every string the
+    core cannot prove harmless; the rest is unchanged, in the order of ``data``. Dates come
+    back as ISO text.
+
+    Raises ``LiaisonError`` ``invalid_input`` on ``kind`` for anything but the five kinds,
+    and at the place of a value no JSON document holds.
+
+    >>> import liaison
+    >>> liaison.redact("reception_record", {
+    ...     "visitor": {"name": "张三丰", "phone": "13812341234",
+    ...                 "address": "重庆市巴南区鱼洞街道新市街12号"},
+    ...     "matter": "道路损毁"})
+    {'visitor': {'name': '张**', 'phone': '138****1234', 'address': '重庆市巴南区****'}, 'matter': '道路损毁'}
+    """
+    answer: dict[str, Any] = _liaison.call("redact", {"kind": kind, "data": data})
+    return answer
+
+
+def form_fields(kind: Any) -> list[FieldInfo]:
+    """F1–F5: every field of a form in the order of the paper form, groups before their
+    fields, for spreadsheet headers and form builders: dicts ``{"path", "label_zh",
+    "description", "kind", "required", "rule"}`` (``path`` with ``[]`` for list items).
+
+    Raises ``LiaisonError`` ``invalid_input`` on ``kind`` for anything but the five kinds.
+
+    >>> import liaison
+    >>> fields = liaison.form_fields("visit_diary")
+    >>> [(f["path"], f["label_zh"], f["kind"], f["required"]) for f in fields[3:7]]
+    [('members', '被访家庭成员基本情况', 'list', True), ('members[].name', '姓名', 'name', True), ('members[].sex', '性别', 'choice', False), ('members[].age', '年龄', 'integer', False)]
+    """
+    answer: list[FieldInfo] = _liaison.call("form_fields", {"kind": kind})
+    return answer
+
+
+_SHAPE = REQUEST_DEFAULTS["generate_district"]
+
+
+def generate_district(
+    seed: Optional[int] = _SHAPE["seed"],
+    towns: Optional[int] = _SHAPE["towns"],
+    villages_per_town: Optional[int] = _SHAPE["villages_per_town"],
+    households_per_village: Optional[int] = _SHAPE["households_per_village"],
+    first_year: Optional[int] = _SHAPE["first_year"],
+    years: Optional[int] = _SHAPE["years"],
+    policy: Any = None,
+) -> tuple[dict[str, Any], list[Planted]]:
+    """A seeded synthetic district with a known sprinkling of violations, and the findings
+    ``check`` must report for them.
+
+    Returns ``(dataset, planted)``: the dataset as a dict in the JSON shape and a list of
+    dicts ``{"rule", "code", "subject", "period"}`` (``period`` is the period's label).
+    Check it from ``first_year``-01-01 to the last day of the last year, as of 20 January
+    after it. The same arguments give the same district on every machine; ``None`` takes
+    the default (the core's, which the signature shows).
+
+    Raises ``LiaisonError``: ``invalid_count``, ``invalid_input`` (a shape too small to
+    plant in), ``calendar_not_covered``, ``invalid_policy``.
+
+    >>> import liaison
+    >>> data, planted = liaison.generate_district(seed=7, first_year=2020)
+    >>> sorted(data)[:4]
+    ['aid', 'commitments', 'deeds', 'evaluations']
+    >>> report = liaison.check(data, "2020-01-01", "2022-12-31", "2023-01-20")
+    >>> len(report) == len(planted)
+    True
+    >>> planted[0]
+    {'rule': 'S1.2', 'code': 'too_few_receptions', 'subject': 'T1-S', 'period': '2021-03'}
+    """
+    given = {
+        "seed": seed,
+        "towns": towns,
+        "villages_per_town": villages_per_town,
+        "households_per_village": households_per_village,
+        "first_year": first_year,
+        "years": years,
+        "policy": _policy(policy),
+    }
+    request = {k: v for k, v in given.items() if v is not None}
+    district = _liaison.call("generate_district", request)
+    return district["dataset"], district["planted"]
+
+
+def evaluate_register(
+    table: Any,
+    as_of: Any,
+    policy: Any = None,
+    *,
+    errors: str = "raise",
+    received: str = "received",
+    responsibility: str = "responsibility",
+    fed_back: Optional[str] = "fed_back",
+    keep: bool = False,
+) -> Any:
+    """S5.1–S5.6 for every row of a register: the deadline, status and days of each opinion,
+    as ``feedback_status`` gives them row by row, in the order of the rows.
+
+    ``table`` is anything that speaks the Arrow PyCapsule interface: a pyarrow ``Table``,
+    ``RecordBatch`` or ``RecordBatchReader``, a polars ``DataFrame``, a pandas
+    ``DataFrame`` (with pyarrow installed), a duckdb relation. Its columns are read without
+    copying: ``received`` (``date32``; ``date64``, a ``timestamp`` without time zone at
+    midnight and ISO text too), ``responsibility`` (integers 1–4 or text, also
+    dictionary-encoded), ``fed_back`` (dates, null when not fed back; ``fed_back=None``
+    when the table has no such column).
+
+    Returns a ``pyarrow.Table`` (or, without pyarrow, an object speaking the same
+    interface) with ``deadline`` (``date32``), ``status`` (``dictionary<int8, utf8>``) and
+    ``days`` (``uint32``); with ``keep=True`` the input's columns come first. The rows are
+    evaluated by the ``liaison-arrow`` crate without the GIL, a large table on several
+    threads.
+
+    A bad row raises ``LiaisonError`` with the core's code and ``loc`` ``["row", i,
+    column]`` (``i`` counting from 0 over the whole input); with ``errors="column"`` its
+    outputs are null instead and an extra ``error`` column holds its code. Raises
+    ``LiaisonError`` ``invalid_input`` for a missing column or one of a type that holds no
+    such values, for Arrow data that is not a table, and for ``errors`` other than
+    ``"raise"`` or ``"column"``; ``TypeError`` for a ``table`` that is not Arrow data.
+
+    >>> import datetime, liaison, pyarrow as pa
+    >>> table = pa.table({
+    ...     "received": pa.array([datetime.date(2008, 9, 25), datetime.date(2008, 9, 25),
+    ...                           datetime.date(2008, 12, 1)]),
+    ...     "responsibility": [1, 1, 4],
+    ...     "fed_back": pa.array([datetime.date(2008, 10, 7), None, None], pa.date32()),
+    ... })
+    >>> out = liaison.evaluate_register(table, "2008-12-31")
+    >>> out.column("deadline").to_pylist()  # 10-05 is in the National Day holiday
+    [datetime.date(2008, 10, 6), datetime.date(2008, 10, 6), datetime.date(2009, 1, 12)]
+    >>> out.column("status").to_pylist(), out.column("days").to_pylist()
+    (['late', 'overdue', 'open'], [1, 86, 12])
+    >>> bad = table.set_column(1, "responsibility", pa.array([1, 5, 4]))
+    >>> try:
+    ...     liaison.evaluate_register(bad, "2008-12-31")
+    ... except liaison.LiaisonError as e:
+    ...     print(e.code, e.loc)
+    invalid_responsibility ['row', 1, 'responsibility']
+    >>> liaison.evaluate_register(bad, "2008-12-31", errors="column").column("error").to_pylist()
+    [None, 'invalid_responsibility', None]
+    """
+    options = {
+        "as_of": as_of,
+        "policy": _policy(policy),
+        "errors": errors,
+        "received": received,
+        "responsibility": responsibility,
+        "fed_back": fed_back,
+        "keep": keep,
+    }
+    return _liaison.evaluate_register(table, options)
+
+
+def evaluate_batches(
+    batches: Any,
+    as_of: Any,
+    policy: Any = None,
+    *,
+    errors: str = "raise",
+    received: str = "received",
+    responsibility: str = "responsibility",
+    fed_back: Optional[str] = "fed_back",
+    keep: bool = False,
+) -> Iterator[Any]:
+    """``evaluate_register`` a batch at a time, with memory bounded by the batch: for a
+    stream too large to hold, and for engines that hand over batches (Spark's
+    ``mapInArrow``).
+
+    ``batches`` is an Arrow stream (read a batch at a time) or any iterable of record
+    batches or tables. Returns an iterator of ``pyarrow.RecordBatch``, one per input batch.
+    The policy's deadlines are compiled once for the whole iteration. A bad row's ``loc``
+    counts rows over all batches from 0; after an error the iterator is exhausted. An input
+    that asks this iterator for a batch while it reads one is ``invalid_input`` on
+    ``batches`` (it would wait for itself for ever).
+
+    >>> import datetime, liaison, pyarrow as pa
+    >>> batch = pa.record_batch({
+    ...     "id": [7, 8],
+    ...     "received": pa.array([datetime.date(2008, 9, 25)] * 2),
+    ...     "responsibility": ["within_remit", "职责外"],
+    ...     "fed_back": pa.array([None, None], pa.date32()),
+    ... })
+    >>> for out in liaison.evaluate_batches([batch, batch], "2008-10-10", keep=True):
+    ...     print(out.column_names, out.column("status").to_pylist())
+    ['id', 'received', 'responsibility', 'fed_back', 'deadline', 'status', 'days'] ['overdue', 'open']
+    ['id', 'received', 'responsibility', 'fed_back', 'deadline', 'status', 'days'] ['overdue', 'open']
+    """
+    options = {
+        "as_of": as_of,
+        "policy": _policy(policy),
+        "errors": errors,
+        "received": received,
+        "responsibility": responsibility,
+        "fed_back": fed_back,
+        "keep": keep,
+    }
+    iterator: Iterator[Any] = _liaison.evaluate_batches(batches, options)
+    return iterator
+
+
+class Policy:
+    """Every number of the rules and every default of the ambiguities A1–A15.
+
+    ``Policy()`` and ``Policy.banan_2008()`` give the values of 巴南委办发〔2008〕43号; a
+    policy read from JSON or a dict that names only some fields takes the rest from Banan
+    2008 (the core's ``policy`` operation completes and checks it). Unknown keys and values
+    of the wrong type are ``LiaisonError`` ``invalid_policy``. Policies compare by value and
+    pickle.
+
+    >>> import liaison
+    >>> p = liaison.Policy.from_dict({"within_remit_days": 7})
+    >>> p
+    Policy.from_dict({'within_remit_days': 7})
+    >>> p.to_dict()["within_remit_days"], p.to_dict()["outside_remit_days"]
+    (7, 20)
+    >>> liaison.Policy() == liaison.Policy.banan_2008()
+    True
+    >>> liaison.Policy.from_json(p.to_json()) == p
+    True
+    >>> try:
+    ...     liaison.Policy.from_dict({"within_remit": 7})
+    ... except liaison.LiaisonError as e:
+    ...     print(e.code, e.loc)
+    invalid_policy ['policy', 'within_remit']
+    """
+
+    __slots__ = ("_data",)
+    __hash__ = None  # type: ignore[assignment]
+    _data: dict[str, Any]
+
+    def __init__(self) -> None:
+        object.__setattr__(self, "_data", _liaison.call("policy", {}))
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        raise TypeError("liaison.Policy is final")
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("a liaison.Policy is frozen")
+
+    @classmethod
+    def _of(cls, data: dict[str, Any]) -> Policy:
+        policy = object.__new__(cls)
+        object.__setattr__(policy, "_data", data)
+        return policy
+
+    @classmethod
+    def banan_2008(cls) -> Policy:
+        """The values of 巴南委办发〔2008〕43号 and the defaults of A1–A15.
+
+        >>> import liaison
+        >>> liaison.Policy.banan_2008().to_dict()["within_remit_days"]
+        10
+        """
+        return cls()
+
+    @classmethod
+    def from_json(cls, json: str) -> Policy:
+        """Reads a policy from JSON text; fields left out take their Banan 2008 value.
+
+        Raises ``LiaisonError`` ``invalid_policy`` (malformed JSON, an unknown or duplicate
+        key, a value of the wrong type, an impossible threshold) or ``invalid_calendar``.
+
+        >>> import liaison
+        >>> liaison.Policy.from_json('{"lead_unit_days": 45}').to_dict()["lead_unit_days"]
+        45
+        """
+        return cls._of(_liaison.policy_from_json(json))
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Policy:
+        """Reads a policy from a dict, as ``from_json`` reads JSON text.
+
+        >>> import liaison
+        >>> liaison.Policy.from_dict({"move_rest_day": False}).to_dict()["move_rest_day"]
+        False
+        """
+        return cls._of(_liaison.call("policy", {"policy": data}))
+
+    @classmethod
+    def load(cls, path: Union[str, os.PathLike[str]]) -> Policy:
+        """Reads a policy from a regular UTF-8 JSON file (a ``str`` or ``os.PathLike``).
+
+        Raises ``LiaisonError``: ``io_error`` (a ``LiaisonFileNotFoundError``, also a
+        ``FileNotFoundError``, for a missing file; not UTF-8), ``not_a_file`` (a folder, a
+        pipe, a device), ``too_large``, and as ``from_json``.
+
+        >>> import liaison, json, pathlib, tempfile
+        >>> with tempfile.TemporaryDirectory() as d:
+        ...     path = pathlib.Path(d) / "policy.json"
+        ...     _ = path.write_text(json.dumps({"within_remit_days": 5}), encoding="utf-8")
+        ...     liaison.Policy.load(path).to_dict()["within_remit_days"]
+        5
+        """
+        return cls._of(_liaison.policy_from_file(path))
+
+    def to_json(self) -> str:
+        """The policy as pretty JSON, every field named.
+
+        >>> import liaison
+        >>> '"within_remit_days": 10' in liaison.Policy().to_json()
+        True
+        """
+        text: str = _liaison.to_json(self._data, 2)
+        return text
+
+    def to_dict(self) -> dict[str, Any]:
+        """The policy as a dict, every field named, in the order of the JSON.
+
+        >>> import liaison
+        >>> liaison.Policy().to_dict()["vote_adopt"]
+        {'numerator': 2, 'denominator': 3, 'inclusive': True}
+        """
+        return copy.deepcopy(self._data)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Policy):
+            return NotImplemented
+        return self._data == other._data
+
+    def __repr__(self) -> str:
+        base = _banan()
+        differ = {k: v for k, v in self._data.items() if base.get(k, not v) != v}
+        return f"Policy.from_dict({differ!r})" if differ else "Policy.banan_2008()"
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        return (Policy.from_json, (self.to_json(),))
+
+
+_BANAN: list[dict[str, Any]] = []
+
+
+def _banan() -> dict[str, Any]:
+    if not _BANAN:
+        _BANAN.append(_liaison.call("policy", {}))
+    return _BANAN[0]
+
+
+def _dated_period(period: dict[str, Any]) -> dict[str, Any]:
+    return {**period, "start": _day(period["start"]), "end": _day(period["end"])}
+
+
+def _dated(items: list[dict[str, Any]]) -> list[Any]:
+    """Findings or outcomes with their periods' ends as ``datetime.date`` (new dicts)."""
+    return [{**item, "period": _dated_period(item["period"])} for item in items]
+
+
+_FRAME_COLUMNS = (
+    "rule", "code", "unit", "subject", "period", "period_start", "period_end",
+    "expected", "actual", "message", "message_zh",
 )
 
-# The native functions say they live here, where users find them (and pickle finds them).
-for _function in (
-    check,
-    check_detailed,
-    consequences,
-    deadline,
-    decide_vote,
-    evaluate_batches,
-    evaluate_register,
-    feedback_status,
-    form_fields,
-    form_schema,
-    generate_district,
-    grade,
-    is_rest_day,
-    redact,
-    validate_form,
-):
-    _function.__module__ = __name__
-del _function
+
+class Report:
+    """The report of ``check`` or ``check_detailed``: every shortfall of S1–S5 in the range,
+    and judged, met, not met and not judged per rule and per unit.
+
+    - ``start``, ``end``, ``as_of`` (``datetime.date``) and ``policy`` (its name);
+    - ``findings``: dicts ``{"rule", "code", "unit", "subject", "period", "expected",
+      "actual", "message", "message_zh"}``; ``period`` is ``{"start", "end", "label"}``
+      with ``datetime.date`` ends; ``expected`` and ``actual`` are counts, days or fen as
+      ``FINDING_CODES`` says for the code;
+    - ``by_rule``, ``by_unit``: dicts ``{"key", "judged", "met", "not_met", "not_judged",
+      "rate_permille"}``;
+    - ``grades``: the year-end grades, dicts ``{"unit", "year", "ballot", "combined"}``;
+    - ``outcomes``: every judgement (``check_detailed``), ``None`` for a report of ``check``;
+    - ``all_met``: whether there is no finding.
+
+    Each access to a list builds it anew. ``len(report)`` is the number of findings;
+    ``to_dict()`` and ``to_json()`` give the contract's JSON form (ISO dates);
+    ``findings_frame()`` a data frame. Reports are frozen, compare by value and pickle.
+
+    >>> import liaison
+    >>> data = {
+    ...     "units": [{"id": "V1", "level": "village"}],
+    ...     "people": [{"id": "P1", "unit": "V1", "role": "secretary", "from": "2008-01-01"}],
+    ...     "receptions": [{"person": "P1", "date": "2009-01-06", "minutes": 240},
+    ...                    {"person": "P1", "date": "2009-01-14", "minutes": 180}],
+    ... }
+    >>> report = liaison.check(data, "2009-01-05", "2009-01-18", "2009-02-01",
+    ...                        {"rules": ["S1.3"]})
+    >>> report
+    <liaison.Report 2009-01-05..2009-01-18 as of 2009-02-01: 1 finding>
+    >>> f = report.findings[0]
+    >>> f["rule"], f["code"], f["subject"], f["period"]["label"], f["expected"], f["actual"]
+    ('S1.3', 'too_few_receptions', 'P1', '2009-W03', 1, 0)
+    >>> f["period"]["start"]
+    datetime.date(2009, 1, 12)
+    >>> report.by_rule
+    [{'key': 'S1.3', 'judged': 2, 'met': 1, 'not_met': 1, 'not_judged': 0, 'rate_permille': 500}]
+    >>> len(report), report.all_met, report.outcomes is None
+    (1, False, True)
+    >>> liaison.Report.from_json(report.to_json()) == report
+    True
+    """
+
+    __slots__ = ("_data", "_detailed", "_library")
+    __hash__ = None  # type: ignore[assignment]
+    _data: dict[str, Any]
+    _detailed: bool
+    _library: Optional[str]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError("reports are made by liaison.check, check_detailed and Report.from_json")
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        raise TypeError("liaison.Report is final")
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("a liaison.Report is frozen")
+
+    @classmethod
+    def _of(cls, data: dict[str, Any], detailed: bool, library: Optional[str] = None) -> Report:
+        report = object.__new__(cls)
+        if detailed:
+            # The core leaves an empty list of outcomes out of the JSON form.
+            data.setdefault("outcomes", [])
+        object.__setattr__(report, "_data", data)
+        object.__setattr__(report, "_detailed", detailed)
+        object.__setattr__(report, "_library", library)
+        return report
+
+    @property
+    def start(self) -> datetime.date:
+        """First day of the checked range."""
+        return _day(self._data["start"])
+
+    @property
+    def end(self) -> datetime.date:
+        """Last day of the checked range."""
+        return _day(self._data["end"])
+
+    @property
+    def as_of(self) -> datetime.date:
+        """The day the records were taken."""
+        return _day(self._data["as_of"])
+
+    @property
+    def policy(self) -> str:
+        """The name of the policy the check used."""
+        name: str = self._data["policy"]
+        return name
+
+    @property
+    def findings(self) -> list[Finding]:  # noqa: F405
+        """Every shortfall, by rule, unit, subject and period (a new list of dicts)."""
+        return _dated(self._data["findings"])
+
+    @property
+    def by_rule(self) -> list[Tally]:  # noqa: F405
+        """Judged, met, not met and not judged per rule id (a new list of dicts)."""
+        return copy.deepcopy(self._data["by_rule"])
+
+    @property
+    def by_unit(self) -> list[Tally]:  # noqa: F405
+        """Judged, met, not met and not judged per unit (a new list of dicts)."""
+        return copy.deepcopy(self._data["by_unit"])
+
+    @property
+    def grades(self) -> list[UnitGrade]:  # noqa: F405
+        """The year-end grades of S3.7 (a new list of dicts)."""
+        return copy.deepcopy(self._data["grades"])
+
+    @property
+    def outcomes(self) -> Optional[list[Outcome]]:  # noqa: F405
+        """Every judgement of ``check_detailed``; ``None`` for a report of ``check``."""
+        return _dated(self._data["outcomes"]) if self._detailed else None
+
+    @property
+    def all_met(self) -> bool:
+        """Whether every judged period met its rule."""
+        return not self._data["findings"]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report in the contract's JSON form, as ``liaison check --format json`` writes
+        it (ISO dates).
+
+        >>> import liaison
+        >>> report = liaison.check({}, "2009-01-01", "2009-12-31", "2010-01-10")
+        >>> d = report.to_dict()
+        >>> list(d), d["start"], d["findings"]
+        (['start', 'end', 'as_of', 'policy', 'findings', 'by_rule', 'by_unit', 'grades'], '2009-01-01', [])
+        """
+        return copy.deepcopy(self._data)
+
+    def to_json(self, indent: Optional[int] = None) -> str:
+        """The JSON form as text: compact, or indented by ``indent`` spaces (0 to 16;
+        anything else is ``LiaisonError`` ``invalid_input`` on ``indent``).
+
+        >>> import liaison
+        >>> liaison.check({}, "2009-01-01", "2009-12-31", "2010-01-10").to_json()[:40]
+        '{"start":"2009-01-01","end":"2009-12-31"'
+        """
+        text: str = _liaison.to_json(self._data, indent)
+        return text
+
+    @classmethod
+    def from_json(cls, json_text: str) -> Report:
+        """Reads a report back from its JSON form (the core checks it); a report with
+        ``outcomes`` is a detailed one.
+
+        >>> import liaison
+        >>> r = liaison.check_detailed({}, "2009-01-01", "2009-12-31", "2010-01-10")
+        >>> liaison.Report.from_json(r.to_json()) == r
+        True
+        """
+        data = _liaison.report_from_json(json_text)
+        raw = json.loads(json_text)
+        return cls._of(data, isinstance(raw, dict) and "outcomes" in raw)
+
+    def findings_frame(self, library: Optional[str] = None) -> Any:
+        """The findings as a data frame, one row per finding, with the columns ``rule``,
+        ``code``, ``unit``, ``subject``, ``period`` (its label), ``period_start``,
+        ``period_end`` (``datetime.date``), ``expected``, ``actual``, ``message`` and
+        ``message_zh``, in the order of ``findings``.
+
+        ``library`` is ``"pandas"`` or ``"polars"``; by default the library of the data
+        frames the check read (polars frames in, a polars frame out), else pandas. Raises
+        ``ImportError`` when that library is not installed.
+
+        >>> import liaison
+        >>> data, planted = liaison.generate_district()
+        >>> frame = liaison.check(data, "2023-01-01", "2025-12-31", "2026-01-20").findings_frame()
+        >>> frame.shape == (len(planted), 11)
+        True
+        >>> list(frame.columns)[:7]
+        ['rule', 'code', 'unit', 'subject', 'period', 'period_start', 'period_end']
+        >>> frame[frame.rule == "S4.3"][["subject", "period", "expected", "actual"]].to_dict("records")
+        [{'subject': 'T0-V1-H005-P', 'period': '2025', 'expected': 50000, 'actual': 49999}]
+        """
+        library = library or self._library or "pandas"
+        if library not in ("pandas", "polars"):
+            raise ValueError(f"`library` must be 'pandas' or 'polars', not {library!r}")
+        try:
+            module = __import__(library)
+        except ImportError as e:
+            raise ImportError(
+                f"Report.findings_frame() needs {library}, which is not installed (pip install {library})"
+            ) from e
+        columns: dict[str, list[Any]] = {name: [] for name in _FRAME_COLUMNS}
+        for f in self.findings:
+            period = f["period"]
+            row = (
+                f["rule"], f["code"], f["unit"], f["subject"], period["label"], period["start"],
+                period["end"], f["expected"], f["actual"], f["message"], f["message_zh"],
+            )
+            for name, cell in zip(_FRAME_COLUMNS, row):
+                columns[name].append(cell)
+        return module.DataFrame(columns)
+
+    def __len__(self) -> int:
+        return len(self._data["findings"])
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Report):
+            return NotImplemented
+        return (self._data, self._detailed) == (other._data, other._detailed)
+
+    def __repr__(self) -> str:
+        n = len(self)
+        detailed = ", detailed" if self._detailed else ""
+        d = self._data
+        return (
+            f"<liaison.Report {d['start']}..{d['end']} as of {d['as_of']}: "
+            f"{n} finding{'' if n == 1 else 's'}{detailed}>"
+        )
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        return (Report.from_json, (self.to_json(),))
+
 
 __all__ = [
     "ERROR_CODES",
@@ -277,22 +1140,17 @@ __all__ = [
     "FINDING_CODES",
     "FORM_KINDS",
     "RULES",
-    "Consequence",
     "FeedbackStatus",
-    "Finding",
     "FormError",
     "FormField",
     "FormValidation",
     "LiaisonError",
-    "Outcome",
-    "Period",
+    "LiaisonFileNotFoundError",
     "PlantedFinding",
     "Policy",
     "Report",
-    "Tally",
-    "UnitGrade",
-    "YearEvaluation",
     "__version__",
+    "call",
     "check",
     "check_detailed",
     "consequences",
@@ -306,6 +1164,7 @@ __all__ = [
     "generate_district",
     "grade",
     "is_rest_day",
+    "operations",
     "redact",
     "validate_form",
 ]

@@ -1,9 +1,34 @@
-"""Type stubs of ``liaison``; checked against the runtime by ``python -m mypy.stubtest liaison``."""
+"""Type stubs of ``liaison``; checked against the runtime by ``python -m mypy.stubtest liaison``.
+
+The shapes of answers and documents (``Finding``, ``Tally``, ``ReportDict``,
+``FeedbackStatus``, ``Consequence``, ``FieldError``, ``Validation``, …) are generated from
+the core's Rust types into ``liaison._types`` and re-exported here, never restated.
+"""
 
 import datetime
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, ClassVar, Literal, NamedTuple, Optional, Protocol, TypedDict, Union, final
+from typing import Any, ClassVar, Optional, Protocol, Union, final
+
+from liaison._types import *
+from liaison._types import (
+    REQUEST_DEFAULTS as REQUEST_DEFAULTS,
+    Consequence,
+    FeedbackStatus as FeedbackStatus,
+    FieldError,
+    FieldInfo,
+    Finding,
+    FormKind,
+    Grade,
+    OperationInfo,
+    Outcome,
+    Planted,
+    RuleInfo,
+    Tally,
+    UnitGrade,
+    Validation,
+    VoteOutcome,
+)
 
 __all__ = [
     "ERROR_CODES",
@@ -11,22 +36,17 @@ __all__ = [
     "FINDING_CODES",
     "FORM_KINDS",
     "RULES",
-    "Consequence",
     "FeedbackStatus",
-    "Finding",
     "FormError",
     "FormField",
     "FormValidation",
     "LiaisonError",
-    "Outcome",
-    "Period",
+    "LiaisonFileNotFoundError",
     "PlantedFinding",
     "Policy",
     "Report",
-    "Tally",
-    "UnitGrade",
-    "YearEvaluation",
     "__version__",
+    "call",
     "check",
     "check_detailed",
     "consequences",
@@ -40,6 +60,7 @@ __all__ = [
     "generate_district",
     "grade",
     "is_rest_day",
+    "operations",
     "redact",
     "validate_form",
 ]
@@ -51,53 +72,41 @@ FINDING_CODES: tuple[tuple[str, tuple[str, ...], str], ...]
 FORM_KINDS: tuple[str, ...]
 FIELD_ERROR_CODES: tuple[str, ...]
 
-_Date = Union[datetime.date, str]
-_Responsibility = Union[
-    Literal["within_remit", "outside_remit", "unresolvable", "lead_unit"], str, int
-]
+# The names the package used before the shapes were generated.
+from liaison._types import FieldError as FormError
+from liaison._types import FieldInfo as FormField
+from liaison._types import Planted as PlantedFinding
+from liaison._types import Validation as FormValidation
+
+# A date: ISO text, `datetime.date`, a `datetime` or `pandas.Timestamp` at midnight, or a
+# `numpy.datetime64` (typed `Any` so that the stubs need neither pandas nor NumPy).
+_Date = Union[datetime.date, str, Any]
+_Responsibility = Union[Responsibility, str, int]
 _PolicyArg = Union["Policy", Mapping[str, Any], None]
-_Status = Literal["on_time", "late", "open", "overdue"]
-_VoteOutcome = Literal["adopted", "rejected", "not_adopted", "no_quorum"]
-_Grade = Literal["excellent", "qualified", "undetermined", "unqualified"]
-_Action = Literal["rectify", "resign"]
-_Reason = Literal["dissatisfaction_over_half", "combined_unqualified", "unqualified_two_years"]
-
-_OutcomeStatus = Literal["met", "not_met", "not_judged"]
-
-class _DataFrame(Protocol):
-    """A pandas or polars DataFrame (read row by row as dicts)."""
-
-    @property
-    def columns(self) -> Any: ...
 
 class LiaisonError(ValueError):
     code: str
     message_zh: str
+    loc: list[Union[str, int]]
+    rule: Optional[str]
     field: Optional[str]
+    errors: list[dict[str, Any]]
     def __init__(
-        self, message: str, code: str, message_zh: str, field: Optional[str] = None
+        self,
+        message: str,
+        code: str,
+        message_zh: str,
+        loc: Optional[Iterable[Union[str, int]]] = None,
+        rule: Optional[str] = None,
+        field: Optional[str] = None,
+        errors: Optional[Iterable[dict[str, Any]]] = None,
     ) -> None: ...
     def __reduce__(self) -> tuple[Any, ...]: ...
 
-class FeedbackStatus(NamedTuple):
-    deadline: datetime.date
-    status: _Status
-    days: int
+class LiaisonFileNotFoundError(LiaisonError, FileNotFoundError): ...
 
-class Consequence(TypedDict):
-    year: int
-    action: _Action
-    reason: _Reason
-
-class _YearEvaluationRequired(TypedDict):
-    year: int
-    satisfied: int
-
-class YearEvaluation(_YearEvaluationRequired, total=False):
-    basically_satisfied: int
-    dissatisfied: int
-    combined: Optional[_Grade]
-
+def call(op: str, request: Union[Mapping[str, Any], str]) -> Any: ...
+def operations() -> list[OperationInfo]: ...
 @final
 class Policy:
     __hash__: ClassVar[None]  # type: ignore[assignment]
@@ -112,7 +121,7 @@ class Policy:
     def load(cls, path: Union[str, os.PathLike[str]]) -> Policy: ...
     def to_json(self) -> str: ...
     def to_dict(self) -> dict[str, Any]: ...
-    def __eq__(self, value: object, /) -> bool: ...
+    def __eq__(self, other: object) -> bool: ...
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
 
 def deadline(
@@ -132,60 +141,24 @@ def decide_vote(
     policy: _PolicyArg = None,
     present: Optional[int] = None,
     entitled: Optional[int] = None,
-) -> _VoteOutcome: ...
+) -> VoteOutcome: ...
 def grade(
     satisfied: int,
     basically_satisfied: int = 0,
     dissatisfied: int = 0,
     policy: _PolicyArg = None,
-) -> _Grade: ...
+) -> str: ...
+
+class _DataFrame(Protocol):
+    """A pandas or polars DataFrame (read row by row as dicts)."""
+
+    @property
+    def columns(self) -> Any: ...
+
 def consequences(
     years: Union[Iterable[Mapping[str, Any]], _DataFrame], policy: _PolicyArg = None
 ) -> list[Consequence]: ...
 def is_rest_day(date: _Date, policy: _PolicyArg = None) -> bool: ...
-
-class Period(TypedDict):
-    start: datetime.date
-    end: datetime.date
-    label: str
-
-class Finding(TypedDict):
-    rule: str
-    code: str
-    unit: str
-    subject: str
-    period: Period
-    expected: int
-    actual: int
-    message: str
-    message_zh: str
-
-class Tally(TypedDict):
-    key: str
-    judged: int
-    met: int
-    not_met: int
-    not_judged: int
-    rate_permille: Optional[int]
-
-class UnitGrade(TypedDict):
-    unit: str
-    year: int
-    ballot: _Grade
-    combined: _Grade
-
-class Outcome(TypedDict):
-    rule: str
-    unit: str
-    subject: str
-    period: Period
-    status: _OutcomeStatus
-
-class PlantedFinding(TypedDict):
-    rule: str
-    code: str
-    subject: str
-    period: str
 
 # A dict in the JSON shape, a mapping of record type to DataFrame, Arrow table or list of
 # dicts, or the path of a JSON file or a folder of CSV files.
@@ -194,6 +167,7 @@ _Dataset = Union[Mapping[str, Any], str, os.PathLike[str]]
 @final
 class Report:
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *args: Any, **kwargs: Any) -> None: ...
     @property
     def start(self) -> datetime.date: ...
     @property
@@ -217,10 +191,10 @@ class Report:
     def to_dict(self) -> dict[str, Any]: ...
     def to_json(self, indent: Optional[int] = None) -> str: ...
     @classmethod
-    def from_json(cls, json: str) -> Report: ...
-    def findings_frame(self) -> Any: ...
+    def from_json(cls, json_text: str) -> Report: ...
+    def findings_frame(self, library: Optional[str] = None) -> Any: ...
     def __len__(self) -> int: ...
-    def __eq__(self, value: object, /) -> bool: ...
+    def __eq__(self, other: object) -> bool: ...
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
 
 def check(
@@ -238,46 +212,23 @@ def check_detailed(
     policy: _PolicyArg = None,
 ) -> Report: ...
 def generate_district(
-    seed: Optional[int] = 2008,
-    towns: Optional[int] = 2,
-    villages_per_town: Optional[int] = 3,
-    households_per_village: Optional[int] = 8,
-    first_year: Optional[int] = 2023,
-    years: Optional[int] = 3,
+    seed: Optional[int] = ...,
+    towns: Optional[int] = ...,
+    villages_per_town: Optional[int] = ...,
+    households_per_village: Optional[int] = ...,
+    first_year: Optional[int] = ...,
+    years: Optional[int] = ...,
     policy: _PolicyArg = None,
-) -> tuple[dict[str, Any], list[PlantedFinding]]: ...
+) -> tuple[dict[str, Any], list[Planted]]: ...
 
 # --- F1-F5 forms ---------------------------------------------------------------------
 
-_FormKind = Literal[
-    "reception_record", "assignment_slip", "visit_diary", "register_entry", "feedback_slip"
-]
-
-class FormError(TypedDict):
-    path: str
-    code: str
-    message: str
-    message_zh: str
-    rule: str
-
-class FormValidation(TypedDict):
-    valid: bool
-    errors: list[FormError]
-
-class FormField(TypedDict):
-    path: str
-    label_zh: str
-    description: str
-    kind: str
-    required: bool
-    rule: str
-
 def validate_form(
-    kind: Union[_FormKind, str], data: Mapping[str, Any], policy: _PolicyArg = None
-) -> FormValidation: ...
-def form_schema(kind: Union[_FormKind, str]) -> dict[str, Any]: ...
-def redact(kind: Union[_FormKind, str], data: Mapping[str, Any]) -> dict[str, Any]: ...
-def form_fields(kind: Union[_FormKind, str]) -> list[FormField]: ...
+    kind: Union[FormKind, str], data: Mapping[str, Any], policy: _PolicyArg = None
+) -> Validation: ...
+def form_schema(kind: Union[FormKind, str], draft: Optional[str] = None) -> dict[str, Any]: ...
+def redact(kind: Union[FormKind, str], data: Mapping[str, Any]) -> dict[str, Any]: ...
+def form_fields(kind: Union[FormKind, str]) -> list[FieldInfo]: ...
 
 # --- S5 over a whole register (Arrow) -------------------------------------------------
 
@@ -290,14 +241,13 @@ class _ArrowArray(Protocol):
     def __arrow_c_array__(self, requested_schema: Any = None) -> Any: ...
 
 _ArrowTable = Union[_ArrowStream, _ArrowArray]
-_Errors = Literal["raise", "column"]
 
 def evaluate_register(
     table: _ArrowTable,
     as_of: _Date,
     policy: _PolicyArg = None,
     *,
-    errors: _Errors = "raise",
+    errors: str = "raise",
     received: str = "received",
     responsibility: str = "responsibility",
     fed_back: Optional[str] = "fed_back",
@@ -310,7 +260,7 @@ def evaluate_batches(
     as_of: _Date,
     policy: _PolicyArg = None,
     *,
-    errors: _Errors = "raise",
+    errors: str = "raise",
     received: str = "received",
     responsibility: str = "responsibility",
     fed_back: Optional[str] = "fed_back",

@@ -148,9 +148,9 @@ pub struct Report {
     /// A24: whether any judgement is provisional (rest days guessed beyond the calendar).
     #[serde(default)]
     pub provisional: bool,
-    /// Every judgement, when asked for with [`check_detailed`](super::check_detailed)
-    /// (none from [`check`](super::check)).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Every judgement, when asked for with [`check_detailed`](super::check_detailed);
+    /// `null` from [`check`](super::check).
+    #[serde(default)]
     pub outcomes: Option<Vec<Outcome>>,
 }
 

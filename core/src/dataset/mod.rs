@@ -1,21 +1,31 @@
 //! What a district recorded: units, people, households and the records of S1–S5.
 //!
 //! One documented format (`docs/dataset.md`, JSON Schema `docs/dataset.schema.json`), read
-//! from one JSON file or from a folder of CSV files, one per record type. Records carry ids
-//! only; names, addresses and phone numbers stay on the paper forms (F1–F5). Reading checks
-//! every reference and id: an unknown reference, a duplicate id, an impossible date or a
-//! negative count is a coded error naming the file, line or record and the field.
+//! from one JSON file, from a folder of CSV files (one per record type; UTF-8, or GBK and
+//! GB18030 with the `office` feature) or from an `.xlsx` workbook (one sheet per record type;
+//! the `office` feature); files take what clerks type unless read strictly
+//! ([`ReadOptions`]). Records carry ids only; names, addresses and phone numbers stay on the
+//! paper forms (F1–F5). Reading checks every reference and id: an unknown reference, a
+//! duplicate id, an impossible date or a negative count is a coded error naming the file,
+//! line or record and the field, and every bad record is reported at once.
 
+mod cells;
 mod csv;
+mod labels;
+mod read;
+mod sheet;
 mod validate;
+#[cfg(feature = "office")]
+mod xlsx;
 
 pub use self::csv::read_csv_dir;
+pub use self::read::{Encoding, ReadOptions, MAX_LISTED};
 
 use crate::de::from_value;
 use crate::deadline::Responsibility;
 use crate::error::Detail;
 use crate::grade::Grade;
-use crate::{Error, ErrorKind, Loc, LocItem, Result};
+use crate::{Error, ErrorKind, LocItem, Result};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -534,37 +544,44 @@ pub struct Dataset {
     pub implementations: Vec<Implementation>,
 }
 
-/// Puts flat commitment items (row index, commitment id, item row) into their
-/// commitments; `at(i)` is the place of row `i`.
+/// Puts flat commitment items (index, commitment id, item row) into their commitments;
+/// `at(i, e)` places an error about item `i` (its place starting at the item's field). Every
+/// problem is pushed onto `problems`.
 fn attach_items(
     commitments: &mut [Commitment],
     items: Vec<(usize, String, Value)>,
-    at: impl Fn(usize) -> Loc,
-) -> Result<()> {
+    at: impl Fn(usize, Error) -> Error,
+    problems: &mut Vec<Error>,
+) {
     let by_id: HashMap<String, usize> = commitments
         .iter()
         .enumerate()
         .map(|(i, c)| (c.id.clone(), i))
         .collect();
     for (i, owner, row) in items {
-        let item: CommitmentItem = from_value(&row).map_err(|e| e.within(&at(i)))?;
-        let commitment = by_id
-            .get(&owner)
-            .and_then(|&c| commitments.get_mut(c))
-            .ok_or_else(|| {
+        let item: CommitmentItem = match from_value(&row) {
+            Ok(item) => item,
+            Err(e) => {
+                problems.push(at(i, e));
+                continue;
+            }
+        };
+        match by_id.get(&owner).and_then(|&c| commitments.get_mut(c)) {
+            Some(commitment) => commitment.items.push(item),
+            None => problems.push(at(
+                i,
                 Error::new(ErrorKind::UnknownReference {
                     target: Detail::new("commitment", "承诺"),
                 })
-                .at("commitment")
-                .within(&at(i))
-            })?;
-        commitment.items.push(item);
+                .at("commitment"),
+            )),
+        }
     }
-    Ok(())
 }
 
 impl Dataset {
-    /// The names of the lists of a dataset, as keys of its JSON and names of its CSV files.
+    /// The names of the lists of a dataset, as keys of its JSON, names of its CSV files and
+    /// of the sheets of a workbook (`docs/dataset.md` gives each its Chinese label too).
     pub const LISTS: &'static [&'static str] = &[
         "units",
         "people",
@@ -582,17 +599,31 @@ impl Dataset {
         "deeds",
         "pairings",
         "aid",
+        "implementations",
     ];
 
-    /// Reads a dataset from a JSON value and checks it.
+    /// Reads a dataset from a JSON value and checks it. Each record is read on its own, so
+    /// that every bad record is reported at once.
     ///
     /// # Errors
-    /// `invalid_input`, `invalid_date`, `invalid_count` with the place of the bad field
-    /// (`["visits", 3, "date"]`); `unknown_reference`, `duplicate_id`, `invalid_period` from
-    /// [`Dataset::validate`].
+    /// For bad records: one problem as itself — `invalid_input`, `invalid_date`,
+    /// `invalid_count`, … with the place of the bad field (`["visits", 3, "date"]`) — and
+    /// several as one `invalid_records` error listing the first [`MAX_LISTED`] in
+    /// [`Error::related`], each with its place. Then `unknown_reference`, `duplicate_id`,
+    /// `invalid_period` from [`Dataset::validate`].
+    ///
+    /// ```
+    /// use liaison::dataset::Dataset;
+    /// let data = serde_json::json!({"units": [{"id": "V1", "level": "village"}]});
+    /// assert_eq!(Dataset::from_value(&data)?.units.len(), 1);
+    /// let bad = serde_json::json!({"visits": [{"person": "P"}, {"date": "2009-13-01"}]});
+    /// let e = Dataset::from_value(&bad).unwrap_err();
+    /// assert_eq!((e.code(), e.related().len()), ("invalid_records", 2));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_value(value: &Value) -> Result<Self> {
         match value {
-            Value::Object(tables) => Dataset::from_tables(tables.clone()),
+            Value::Object(tables) => Dataset::read_tables(tables, None),
             _ => Err(Error::new(ErrorKind::InvalidInput {
                 detail: Detail::new(
                     "a dataset is a JSON object of lists",
@@ -610,32 +641,31 @@ impl Dataset {
     /// # Errors
     /// As [`Dataset::from_value`]; an item naming no known commitment is `unknown_reference`
     /// at `["commitment_items", i, "commitment"]`.
-    pub fn from_tables(mut tables: Map<String, Value>) -> Result<Self> {
-        let flat = tables.remove("commitment_items");
-        let mut d: Dataset = from_value(&Value::Object(tables))?;
-        if let Some(flat) = flat {
-            let rows: Vec<Map<String, Value>> =
-                from_value(&flat).map_err(|e| e.at("commitment_items"))?;
-            let mut items = Vec::new();
-            for (i, mut row) in rows.into_iter().enumerate() {
-                let owner = match row.remove("commitment") {
-                    Some(Value::String(s)) => s,
-                    _ => {
-                        return Err(Error::new(ErrorKind::InvalidInput {
-                            detail: Detail::new("missing key", "缺少该键"),
-                        })
-                        .at("commitment")
-                        .at(i)
-                        .at("commitment_items"))
-                    }
-                };
-                items.push((i, owner, Value::Object(row)));
-            }
-            attach_items(&mut d.commitments, items, |i| {
-                Loc::from([LocItem::key("commitment_items"), LocItem::from(i)])
-            })?;
-        }
-        d.validate()?;
+    ///
+    /// ```
+    /// use liaison::dataset::Dataset;
+    /// let serde_json::Value::Object(tables) = serde_json::json!({
+    ///     "units": [{"id": "V1", "level": "village"}],
+    ///     "commitments": [{"id": "C1", "unit": "V1", "year": 2009, "kind": "annual"}],
+    ///     "commitment_items": [{"commitment": "C1", "id": "I1", "approve": 20, "disapprove": 10, "listed": true}],
+    /// }) else { unreachable!() };
+    /// assert_eq!(Dataset::from_tables(tables)?.commitments[0].items.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_tables(tables: Map<String, Value>) -> Result<Self> {
+        Dataset::read_tables(&tables, None)
+    }
+
+    /// [`Dataset::from_tables`], every problem's place starting with `file` when given.
+    fn read_tables(tables: &Map<String, Value>, file: Option<&LocItem>) -> Result<Self> {
+        let within = |e: Error| match file {
+            Some(file) => e.at(file.clone()),
+            None => e,
+        };
+        let (d, problems) = self::read::json_tables(tables);
+        // A gathered error and the problems it lists are placed together (`Error::at`).
+        self::read::finish(problems).map_err(within)?;
+        d.validate().map_err(within)?;
         Ok(d)
     }
 
@@ -661,29 +691,128 @@ impl Dataset {
         Dataset::from_value(&crate::de::parse(json)?)
     }
 
-    /// Reads a dataset from a JSON file or from a folder of CSV files (see `docs/dataset.md`),
-    /// each file regular and at most [`MAX_FILE_BYTES`](crate::files::MAX_FILE_BYTES).
+    /// Reads a dataset from a folder of CSV files, a `.json` file or an `.xlsx` workbook
+    /// (see `docs/dataset.md`), each file regular and at most
+    /// [`MAX_FILE_BYTES`](crate::files::MAX_FILE_BYTES), with the default [`ReadOptions`].
     ///
     /// # Errors
-    /// As [`Dataset::from_path_limited`].
+    /// As [`Dataset::from_path_with`].
+    ///
+    /// ```
+    /// use liaison::dataset::Dataset;
+    /// let d = Dataset::from_path(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/district-csv").as_ref())?;
+    /// assert!(!d.units.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_path(path: &Path) -> Result<Self> {
-        Dataset::from_path_limited(path, crate::files::MAX_FILE_BYTES)
+        Dataset::from_path_with(path, &ReadOptions::default())
     }
 
-    /// Reads a dataset from a JSON file or from a folder of CSV files, each file regular and
-    /// at most `max_bytes` long.
+    /// Reads a dataset from a folder of CSV files, a `.json` file or an `.xlsx` workbook,
+    /// each file regular and at most `max_bytes` long, with the default [`ReadOptions`]
+    /// otherwise.
     ///
     /// # Errors
-    /// `io_error`, `not_a_file`, `too_large` for a path that cannot be read; otherwise as
-    /// [`Dataset::from_value`] and [`read_csv_dir`], the place starting with the file's name
-    /// (`["district.json", "visits", 3, "date"]`, `["visits.csv", 5, "date"]`).
+    /// As [`Dataset::from_path_with`].
+    ///
+    /// ```
+    /// use liaison::dataset::Dataset;
+    /// let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/district.json");
+    /// assert_eq!(Dataset::from_path_limited(path.as_ref(), 1024).unwrap_err().code(), "too_large");
+    /// assert!(!Dataset::from_path_limited(path.as_ref(), 1 << 30)?.units.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_path_limited(path: &Path, max_bytes: u64) -> Result<Self> {
+        Dataset::from_path_with(
+            path,
+            &ReadOptions {
+                max_bytes,
+                ..ReadOptions::default()
+            },
+        )
+    }
+
+    /// Reads a dataset from a folder of CSV files, a `.json` file or an `.xlsx` workbook
+    /// (`.xlsx` needs the `office` feature, as do GBK and GB18030 CSV files), as `options`
+    /// say, and checks it. A path that is not a folder and does not end in `.xlsx` is read
+    /// as JSON, which is always strict and UTF-8.
+    ///
+    /// # Errors
+    /// `io_error`, `not_a_file`, `too_large` for a path that cannot be read (`too_large` also
+    /// for a workbook that unpacks to more than `max_bytes`). For bad records, every problem
+    /// of every file at once: one as itself, several as one `invalid_records` error listing
+    /// the first [`MAX_LISTED`] in [`Error::related`]. Each problem is at its place — a CSV
+    /// file, its line (the header is line 1) and the column as its header names it
+    /// (`["people.csv", 5, "from"]`, `["人员.csv", 5, "任职起始日期"]`); a sheet, its row and
+    /// column (`["人员", 5, "任职起始日期"]`); a JSON file, the list, the index and the key
+    /// (`["district.json", "visits", 3, "date"]`). A header error is at line (row) 1 and
+    /// lists the expected columns. Then `unknown_reference`, `duplicate_id`,
+    /// `invalid_period` from [`Dataset::validate`], at the same kind of place.
+    ///
+    /// ```
+    /// use liaison::dataset::{Dataset, ReadOptions};
+    /// let dir = std::env::temp_dir().join(format!("liaison-doc-with-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir)?;
+    /// std::fs::write(dir.join("单位.csv"), "编号,级别\nV1,村\n")?;
+    /// std::fs::write(dir.join("meetings.csv"), "unit,date\nV1,2009/1/5\n")?;
+    /// let d = Dataset::from_path_with(&dir, &ReadOptions::default())?;
+    /// assert_eq!(d.meetings[0].date.to_string(), "2009-01-05");
+    /// let strict = ReadOptions { strict: true, ..ReadOptions::default() };
+    /// let e = Dataset::from_path_with(&dir, &strict).unwrap_err();
+    /// assert_eq!(e.code(), "invalid_records"); // Chinese headers, 村 and 2009/1/5
+    /// std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_path_with(path: &Path, options: &ReadOptions) -> Result<Self> {
         if path.is_dir() {
-            let d = read_csv_dir(path, max_bytes)?;
-            d.validate_with(self::csv::csv_locator)?;
-            return Ok(d);
+            return self::csv::read_folder(path, options);
         }
-        let text = crate::files::read_text(path, max_bytes)?;
-        Dataset::from_json(&text).map_err(|e| e.at(crate::error::file_name(path)))
+        let extension = path
+            .extension()
+            .and_then(|x| x.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        let file = crate::error::file_name(path);
+        match extension.as_str() {
+            "xlsx" => Dataset::read_workbook(path, options),
+            "xls" | "xlsm" | "xlsb" | "ods" | "et" => Err(Error::new(ErrorKind::InvalidInput {
+                detail: Detail::new(
+                    "only .xlsx workbooks are read: save it from Excel or WPS as .xlsx",
+                    "只读取 .xlsx 工作簿：请用 Excel 或 WPS 另存为 .xlsx",
+                ),
+            })
+            .at(file)),
+            "csv" => Err(Error::new(ErrorKind::InvalidInput {
+                detail: Detail::new(
+                    "CSV files are read as a folder, one file per list: give the folder",
+                    "CSV 文件按文件夹读取（每个列表一个文件）：请给出文件夹",
+                ),
+            })
+            .at(file)),
+            _ => {
+                let text = crate::files::read_text(path, options.max_bytes)?;
+                let value = crate::de::parse(&text).map_err(|e| e.at(file.clone()))?;
+                match &value {
+                    Value::Object(tables) => Dataset::read_tables(tables, Some(&file)),
+                    other => Dataset::from_value(other).map_err(|e| e.at(file)),
+                }
+            }
+        }
+    }
+
+    #[cfg(feature = "office")]
+    fn read_workbook(path: &Path, options: &ReadOptions) -> Result<Self> {
+        self::xlsx::read_workbook(path, options)
+    }
+
+    #[cfg(not(feature = "office"))]
+    fn read_workbook(path: &Path, _options: &ReadOptions) -> Result<Self> {
+        Err(Error::new(ErrorKind::InvalidInput {
+            detail: Detail::new(
+                ".xlsx workbooks are read with the `office` feature of liaison-rules",
+                ".xlsx 工作簿需 liaison-rules 的 `office` 功能读取",
+            ),
+        })
+        .at(crate::error::file_name(path)))
     }
 }

@@ -158,4 +158,16 @@ error_kinds! {
     UnknownOperation { op: Shown } => "unknown_operation",
         "{op} is not an operation (see the `operations` catalogue)",
         "{op:#} 不是可调用的操作（见 `operations` 目录）";
+    /// The server: a request that took longer than the server's limit (HTTP 408).
+    Timeout { seconds: u64 } => "timeout",
+        "the request took longer than the limit of {seconds} s",
+        "请求处理超过 {seconds} 秒的时限";
+    /// The server: as many requests in flight as its limit; try again later (HTTP 503).
+    Overloaded { limit: u64 } => "overloaded",
+        "the server is answering its limit of {limit} requests at once: try again later",
+        "服务器同时处理的请求已达上限 {limit} 个，请稍后重试";
+    /// The server: a method the path does not answer (HTTP 405).
+    MethodNotAllowed { allowed: Detail } => "method_not_allowed",
+        "this path does not answer that method: use {allowed}",
+        "此路径不支持该请求方法，请使用 {allowed:#}";
 }

@@ -3,6 +3,8 @@
 //! declarations of the npm package and the Python stubs are generated from its schemas, so
 //! that no host restates a shape by hand.
 
+pub mod python;
+pub mod typescript;
 use super::{http_status, operations, schemas};
 use crate::Error;
 use schemars::generate::SchemaSettings;

@@ -1,0 +1,582 @@
+//! `liaison-arrow` — S5.1–S5.6 over a whole register (form F4) as Arrow columns.
+//!
+//! A [`Register`] is the core's [`RegisterEvaluator`] (the policy's "1234" deadlines
+//! compiled once) with the day the register was taken (`as_of`) and the names of its three
+//! columns. [`Register::evaluate`] reads a [`RecordBatch`] — `received` (`date32`; `date64`,
+//! a `timestamp` without time zone at midnight and ISO text too), `responsibility`
+//! (integers 1–4 of any width, text or a dictionary of text), `fed_back` (dates, null when
+//! not fed back) — and answers a batch with `deadline` (`date32`), `status`
+//! (`dictionary<int8, utf8>` of `on_time`, `late`, `open`, `overdue`) and `days`
+//! (`uint32`), row for row what [`liaison::feedback_status`] answers. Every deadline and
+//! status is the core's; this crate only reads cells and writes columns.
+//!
+//! A bad row is a coded [`liaison::Error`] placed at `["row", i, "<column>"]`, `i`
+//! counting from 0 over the whole input: raised for the first bad row, or, with
+//! [`OnError::Column`], its outputs null, its code in an extra `error` column and the
+//! error in [`Evaluated::errors`].
+//!
+//! ```
+//! use arrow_array::{Date32Array, Int64Array, RecordBatch, cast::AsArray};
+//! use liaison_arrow::Register;
+//! use std::sync::Arc;
+//! let day = |s: &str| liaison::register::to_days(s.parse().unwrap());
+//! let batch = RecordBatch::try_from_iter([
+//!     ("received", Arc::new(Date32Array::from(vec![day("2008-09-25")])) as _),
+//!     ("responsibility", Arc::new(Int64Array::from(vec![1])) as _),
+//!     ("fed_back", Arc::new(Date32Array::from(vec![Some(day("2008-10-07"))])) as _),
+//! ])?;
+//! let register = Register::from_request(&serde_json::json!({"as_of": "2008-12-31"}))?;
+//! let out = register.evaluate(&batch, 0)?.batch;
+//! // 10-05 is in the National Day holiday: the deadline moves to 10-06; a day late.
+//! let deadline = out.column(0).as_primitive::<arrow_array::types::Date32Type>().value(0);
+//! assert_eq!(deadline, day("2008-10-06"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod columns;
+
+use arrow_array::types::Int8Type;
+use arrow_array::{
+    ArrayRef, Date32Array, DictionaryArray, Int8Array, RecordBatch, StringArray, UInt32Array,
+};
+use arrow_buffer::{BooleanBufferBuilder, NullBuffer, ScalarBuffer};
+use arrow_schema::{DataType, Field, Schema, SchemaRef};
+use chrono::NaiveDate;
+use columns::{
+    column_of, wrong_column, AnyClass, ClassAt, ClassColumn, Classes, Col, DayColumn, Fault, Ints,
+};
+use liaison::error::{Detail, Loc, LocItem};
+use liaison::register::{to_days, RegisterEvaluator};
+use liaison::{Error, ErrorKind, Policy, Status};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::borrow::Cow;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Arc;
+
+/// The statuses in the order of the `status` column's dictionary.
+const STATUSES: [Status; 4] = [Status::OnTime, Status::Late, Status::Open, Status::Overdue];
+
+/// The key of a status in the dictionary of [`STATUSES`].
+fn status_key(status: Status) -> i8 {
+    match status {
+        Status::OnTime => 0,
+        Status::Late => 1,
+        Status::Open => 2,
+        Status::Overdue => 3,
+    }
+}
+
+/// What a bad row does.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OnError {
+    /// The first bad row is the error.
+    #[default]
+    Raise,
+    /// The row's outputs are null and its code is in an extra `error` column.
+    Column,
+}
+
+/// The names of the input columns and what to do with bad rows and the input's columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// The column of the day of receipt.
+    pub received: String,
+    /// The column of the "1234" class.
+    pub responsibility: String,
+    /// The column of the day of feedback; none when the register has no such column (no
+    /// matter was fed back).
+    pub fed_back: Option<String>,
+    /// What a bad row does.
+    pub errors: OnError,
+    /// Whether the input's columns come first in the output.
+    pub keep: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            received: "received".to_string(),
+            responsibility: "responsibility".to_string(),
+            fed_back: Some("fed_back".to_string()),
+            errors: OnError::Raise,
+            keep: false,
+        }
+    }
+}
+
+fn default_received() -> String {
+    Options::default().received
+}
+
+fn default_responsibility() -> String {
+    Options::default().responsibility
+}
+
+fn default_fed_back() -> Option<String> {
+    Options::default().fed_back
+}
+
+/// The arguments of a register evaluation as a host sends them (Python's keywords):
+/// snake_case keys, unknown keys refused, read with the core's coded reader.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterRequest {
+    /// The day the register was taken, ISO `YYYY-MM-DD`.
+    pub as_of: Value,
+    /// The policy; Banan 2008 when absent.
+    #[serde(default)]
+    pub policy: Option<liaison::api::PolicyDoc>,
+    /// `raise` or `column`.
+    #[serde(default)]
+    pub errors: OnError,
+    /// The column of the day of receipt.
+    #[serde(default = "default_received")]
+    pub received: String,
+    /// The column of the class.
+    #[serde(default = "default_responsibility")]
+    pub responsibility: String,
+    /// The column of the day of feedback, or null for none.
+    #[serde(default = "default_fed_back")]
+    pub fed_back: Option<String>,
+    /// Whether the input's columns come first.
+    #[serde(default)]
+    pub keep: bool,
+}
+
+/// An evaluated batch and the errors of its bad rows (with [`OnError::Column`]).
+#[derive(Debug, Clone)]
+pub struct Evaluated {
+    /// The output batch, row for row.
+    pub batch: RecordBatch,
+    /// One error per bad row, at `["row", i, "<column>"]`, in row order.
+    pub errors: Vec<Error>,
+}
+
+/// The output columns of one batch, before they become Arrow arrays.
+struct Columns {
+    deadline: Vec<i32>,
+    status: Vec<i8>,
+    days: Vec<u32>,
+    /// Rows that failed (column mode), with their fault, in row order.
+    faults: Vec<(usize, Fault)>,
+}
+
+/// The decoded input columns of one batch.
+struct Rows<'a> {
+    received: &'a [i32],
+    /// The class column, for the fault of a row whose class is missing or bad.
+    classes: &'a ClassColumn<'a>,
+    fed_back: &'a [i32],
+    /// The index of the batch's first row in the whole input.
+    first_row: usize,
+}
+
+/// The fewest rows worth a thread of their own in [`Register::evaluate_parallel`].
+const PART: usize = 1 << 18;
+
+fn internal(en: &'static str) -> Error {
+    Error::new(ErrorKind::Internal {
+        detail: Detail::new(en, en),
+    })
+}
+
+/// A compiled evaluator with its `as_of` and options: one per register, used for every
+/// batch.
+#[derive(Debug, Clone)]
+pub struct Register {
+    evaluator: RegisterEvaluator,
+    as_of: i32,
+    options: Options,
+    /// `["on_time", "late", "open", "overdue"]`, the dictionary of every `status` column.
+    statuses: ArrayRef,
+}
+
+impl Register {
+    /// Compiles the policy's deadlines once.
+    ///
+    /// # Errors
+    /// `invalid_calendar` for a bad policy calendar.
+    pub fn new(policy: &Policy, as_of: NaiveDate, options: Options) -> Result<Self, Error> {
+        Ok(Register {
+            evaluator: RegisterEvaluator::new(policy)?,
+            as_of: to_days(as_of),
+            options,
+            statuses: Arc::new(StringArray::from_iter_values(STATUSES.map(Status::name))),
+        })
+    }
+
+    /// A register from a host's request (see [`RegisterRequest`]).
+    ///
+    /// # Errors
+    /// `invalid_input` for an unknown key or an `errors` other than `raise` or `column`,
+    /// `invalid_date` for `as_of`, `invalid_policy` and `invalid_calendar` for the policy,
+    /// each at its key.
+    pub fn from_request(request: &Value) -> Result<Self, Error> {
+        let r: RegisterRequest = liaison::de::from_value(request)?;
+        let as_of = match &r.as_of {
+            Value::String(s) => liaison::de::parse_date(s),
+            _ => Err(Error::new(ErrorKind::InvalidDate)),
+        }
+        .map_err(|e| e.at("as_of"))?;
+        let policy = match &r.policy {
+            Some(doc) => Policy::from_value(&doc.value).map_err(|e| e.at("policy"))?,
+            None => Policy::banan_2008(),
+        };
+        let options = Options {
+            received: r.received,
+            responsibility: r.responsibility,
+            fed_back: r.fed_back,
+            errors: r.errors,
+            keep: r.keep,
+        };
+        Register::new(&policy, as_of, options).map_err(|e| e.at("policy"))
+    }
+
+    /// The options.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    fn name(&self, col: Col) -> &str {
+        match col {
+            Col::Received => &self.options.received,
+            Col::Responsibility => &self.options.responsibility,
+            Col::FedBack => self.options.fed_back.as_deref().unwrap_or("fed_back"),
+        }
+    }
+
+    /// The error of a fault at row `row` of the whole input: `["row", row, "<column>"]`.
+    fn row_error(&self, fault: Fault, row: usize) -> Error {
+        let column = self.name(fault.column()).to_string();
+        fault.into_error().with_loc(Loc(vec![
+            LocItem::key("row"),
+            LocItem::from(row),
+            LocItem::key(&column),
+        ]))
+    }
+
+    /// The fields this adds to a batch.
+    fn fields(&self) -> Vec<Field> {
+        let mut fields = vec![
+            Field::new("deadline", DataType::Date32, true),
+            Field::new(
+                "status",
+                DataType::Dictionary(Box::new(DataType::Int8), Box::new(DataType::Utf8)),
+                true,
+            ),
+            Field::new("days", DataType::UInt32, true),
+        ];
+        if self.options.errors == OnError::Column {
+            fields.push(Field::new("error", DataType::Utf8, true));
+        }
+        fields
+    }
+
+    /// The schema of an output batch for an input of schema `input`.
+    ///
+    /// # Errors
+    /// `invalid_input` at an added column's name when `keep` would repeat an input column.
+    pub fn schema(&self, input: &Schema) -> Result<SchemaRef, Error> {
+        let added = self.fields();
+        if !self.options.keep {
+            return Ok(Arc::new(Schema::new(added)));
+        }
+        if let Some(f) = added
+            .iter()
+            .find(|f| input.column_with_name(f.name()).is_some())
+        {
+            return Err(wrong_column(
+                f.name(),
+                "the input already has a column of this name, which `keep` would repeat"
+                    .to_string(),
+                "输入中已有同名列，保留输入列（keep）会使其重复".to_string(),
+            ));
+        }
+        let mut fields: Vec<Field> = input.fields().iter().map(|f| f.as_ref().clone()).collect();
+        fields.extend(added);
+        Ok(Arc::new(Schema::new_with_metadata(
+            fields,
+            input.metadata().clone(),
+        )))
+    }
+
+    fn column<'b>(&self, batch: &'b RecordBatch, name: &str) -> Result<&'b ArrayRef, Error> {
+        batch.column_by_name(name).ok_or_else(|| {
+            wrong_column(
+                name,
+                "no such column (name it with the option of the same name)".to_string(),
+                "没有该列（请用同名选项指定列名）".to_string(),
+            )
+        })
+    }
+
+    /// Evaluates one batch whose first row is row `first_row` of the whole input.
+    ///
+    /// # Errors
+    /// `invalid_input` at a column's name for a missing column or one of a type that holds
+    /// no such values; with [`OnError::Raise`], the first bad row's error at `["row", i,
+    /// "<column>"]`; `internal_error` if Arrow cannot build the output (it always should).
+    pub fn evaluate(&self, batch: &RecordBatch, first_row: usize) -> Result<Evaluated, Error> {
+        catch_unwind(AssertUnwindSafe(|| {
+            self.evaluate_unguarded(batch, first_row)
+        }))
+        .unwrap_or_else(|_| Err(internal("the register evaluation panicked")))
+    }
+
+    /// [`Register::evaluate`] for a large batch, cut into parts of at least 2^18 rows
+    /// evaluated on up to `threads` threads at once; one output batch per part, in row
+    /// order (the first bad row in row order is the one raised).
+    ///
+    /// # Errors
+    /// As [`Register::evaluate`].
+    pub fn evaluate_parallel(
+        &self,
+        batch: &RecordBatch,
+        first_row: usize,
+        threads: usize,
+    ) -> Result<Vec<Evaluated>, Error> {
+        let n = batch.num_rows();
+        let parts = threads.min(n.div_ceil(PART)).max(1);
+        if parts == 1 {
+            return Ok(vec![self.evaluate(batch, first_row)?]);
+        }
+        let size = n.div_ceil(parts);
+        let slices: Vec<(usize, RecordBatch)> = (0..n)
+            .step_by(size)
+            .map(|at| (at, batch.slice(at, size.min(n - at))))
+            .collect();
+        let results: Vec<Result<Evaluated, Error>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = slices
+                .iter()
+                .map(|(at, part)| scope.spawn(move || self.evaluate(part, first_row + at)))
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| {
+                    w.join()
+                        .unwrap_or_else(|_| Err(internal("a register worker thread panicked")))
+                })
+                .collect()
+        });
+        results.into_iter().collect()
+    }
+
+    /// Each input column is first read whole (a `date32` column as it is, other types
+    /// converted), every unreadable cell noted as a fault of its row; then one tight loop
+    /// asks the core about every row that has none.
+    fn evaluate_unguarded(
+        &self,
+        batch: &RecordBatch,
+        first_row: usize,
+    ) -> Result<Evaluated, Error> {
+        let schema = self.schema(batch.schema_ref())?;
+        let n = batch.num_rows();
+        // Faults of unreadable dates; sorted by row below, the first of a row kept. A bad
+        // class is found in the loop.
+        let mut faults = Vec::new();
+        let received_name = &self.options.received;
+        let received = DayColumn::read(self.column(batch, received_name)?.as_ref(), received_name)?;
+        let received_days = received.decode(n, Col::Received, &mut faults);
+        if let Some(nulls) = received.nulls.as_ref().filter(|n| n.null_count() > 0) {
+            for (i, valid) in nulls.iter().enumerate() {
+                if !valid {
+                    faults.push((i, Fault::Missing(Col::Received)));
+                }
+            }
+        }
+        let class_name = &self.options.responsibility;
+        let classes = ClassColumn::read(self.column(batch, class_name)?.as_ref(), class_name)?;
+        let (fed_days, fed_nulls) = match &self.options.fed_back {
+            Some(name) => {
+                let fed = DayColumn::read(self.column(batch, name)?.as_ref(), name)?;
+                let days = fed.decode(n, Col::FedBack, &mut faults);
+                (days, fed.nulls.filter(|n| n.null_count() > 0))
+            }
+            None => (Cow::Owned(vec![0; n]), Some(NullBuffer::new_null(n))),
+        };
+        faults.sort_by_key(|(row, _)| *row);
+        faults.dedup_by_key(|(row, _)| *row);
+        let rows = Rows {
+            received: &received_days,
+            classes: &classes,
+            fed_back: &fed_days,
+            first_row,
+        };
+        let nulls = classes.nulls.as_ref().filter(|n| n.null_count() > 0);
+        let digits = &classes.digits;
+        macro_rules! ints {
+            ($values:expr) => {
+                self.run_with(
+                    &rows,
+                    &Ints {
+                        values: $values,
+                        nulls,
+                        digits,
+                    },
+                    fed_nulls.as_ref(),
+                    faults,
+                )?
+            };
+        }
+        let out = match &classes.classes {
+            Classes::I8(v) => ints!(v),
+            Classes::I16(v) => ints!(v),
+            Classes::I32(v) => ints!(v),
+            Classes::I64(v) => ints!(v),
+            Classes::U8(v) => ints!(v),
+            Classes::U16(v) => ints!(v),
+            Classes::U32(v) => ints!(v),
+            Classes::U64(v) => ints!(v),
+            Classes::Text(_) | Classes::Dictionary(..) | Classes::Nulls => {
+                self.run_with(&rows, &AnyClass(&classes), fed_nulls.as_ref(), faults)?
+            }
+        };
+        let mut columns: Vec<ArrayRef> = if self.options.keep {
+            batch.columns().to_vec()
+        } else {
+            Vec::new()
+        };
+        let (arrays, errors) = self.arrays(out, n, first_row)?;
+        columns.extend(arrays);
+        let batch = RecordBatch::try_new(schema, columns)
+            .map_err(|_| internal("the output batch cannot be built"))?;
+        Ok(Evaluated { batch, errors })
+    }
+
+    /// [`Register::run`] with the validity of `fed_back` as an iterator.
+    fn run_with(
+        &self,
+        rows: &Rows<'_>,
+        classes: &impl ClassAt,
+        fed_nulls: Option<&NullBuffer>,
+        faults: Vec<(usize, Fault)>,
+    ) -> Result<Columns, Error> {
+        match fed_nulls {
+            Some(nulls) => self.run(rows, classes, nulls.iter(), faults),
+            None => self.run(rows, classes, std::iter::repeat(true), faults),
+        }
+    }
+
+    /// The core's answer for every row, in one loop over plain slices; `fed_valid` says
+    /// which `fed_back` cells hold a date, `faults` (sorted by row) which rows have a date
+    /// that cannot be read.
+    fn run(
+        &self,
+        rows: &Rows<'_>,
+        classes: &impl ClassAt,
+        fed_valid: impl Iterator<Item = bool>,
+        faults: Vec<(usize, Fault)>,
+    ) -> Result<Columns, Error> {
+        let n = rows.received.len();
+        let mut deadline = vec![0; n];
+        let mut status = vec![0; n];
+        let mut days = vec![0; n];
+        let mut failed = Vec::new();
+        let mut faults = faults.into_iter();
+        let mut next = faults.next();
+        let as_of = Some(self.as_of);
+        let raise = self.options.errors == OnError::Raise;
+        let outputs = deadline
+            .iter_mut()
+            .zip(status.iter_mut())
+            .zip(days.iter_mut());
+        let cells = rows
+            .received
+            .iter()
+            .zip(rows.fed_back.iter().zip(fed_valid))
+            .zip(outputs);
+        for (i, ((received, (fed, valid)), ((d, s), k))) in cells.enumerate() {
+            let date_fault = match next {
+                Some((row, _)) if row == i => {
+                    let fault = next.take().map(|(_, f)| f);
+                    next = faults.next();
+                    fault
+                }
+                _ => None,
+            };
+            let class = match classes.at(i) {
+                Some(class) => Ok(class),
+                None => rows.classes.class(i),
+            };
+            // In the order the row-by-row rule reads a row: received, class, fed_back.
+            let fault = match (date_fault, class) {
+                (Some(fault), _) if fault.column() == Col::Received => Some(fault),
+                (_, Err(fault)) | (Some(fault), Ok(_)) => Some(fault),
+                (None, Ok(class)) => {
+                    let fed = valid.then_some(*fed);
+                    match self.evaluator.evaluate(*received, class, fed, as_of) {
+                        Ok(row) => {
+                            *d = row.deadline;
+                            *s = status_key(row.status);
+                            *k = row.days;
+                            None
+                        }
+                        Err(e) => {
+                            let col = column_of(&e);
+                            Some(Fault::Core(Box::new(e), col))
+                        }
+                    }
+                }
+            };
+            if let Some(fault) = fault {
+                if raise {
+                    return Err(self.row_error(fault, rows.first_row + i));
+                }
+                failed.push((i, fault));
+            }
+        }
+        Ok(Columns {
+            deadline,
+            status,
+            days,
+            faults: failed,
+        })
+    }
+
+    /// The Arrow arrays of the output columns (failed rows null) and the rows' errors.
+    fn arrays(
+        &self,
+        out: Columns,
+        n: usize,
+        first_row: usize,
+    ) -> Result<(Vec<ArrayRef>, Vec<Error>), Error> {
+        let nulls = (!out.faults.is_empty()).then(|| {
+            let mut valid = BooleanBufferBuilder::new(n);
+            valid.append_n(n, true);
+            for (row, _) in &out.faults {
+                valid.set_bit(*row, false);
+            }
+            NullBuffer::new(valid.finish())
+        });
+        let keys = Int8Array::new(ScalarBuffer::from(out.status), nulls.clone());
+        let status = DictionaryArray::<Int8Type>::try_new(keys, Arc::clone(&self.statuses))
+            .map_err(|_| internal("the status column cannot be built"))?;
+        let mut arrays: Vec<ArrayRef> = vec![
+            Arc::new(Date32Array::new(
+                ScalarBuffer::from(out.deadline),
+                nulls.clone(),
+            )),
+            Arc::new(status),
+            Arc::new(UInt32Array::new(ScalarBuffer::from(out.days), nulls)),
+        ];
+        let mut errors = Vec::with_capacity(out.faults.len());
+        if self.options.errors == OnError::Column {
+            let mut codes: Vec<Option<&str>> = vec![None; n];
+            for (row, fault) in out.faults {
+                if let Some(slot) = codes.get_mut(row) {
+                    *slot = Some(fault.code());
+                }
+                errors.push(self.row_error(fault, first_row + row));
+            }
+            arrays.push(Arc::new(StringArray::from(codes)));
+        }
+        Ok((arrays, errors))
+    }
+}
+
+/// The threads a host may give [`Register::evaluate_parallel`]: the machine's, at most 8.
+pub fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+}
