@@ -133,7 +133,8 @@ fn reply(answer: liaison::Result<Value>) -> Result<JsValue, JsValue> {
 }
 
 /// Runs `op` with the request made of the given parameters, absent ones left out.
-fn run<const N: usize>(op: &str, params: [(&str, JsValue); N]) -> Result<JsValue, JsValue> {
+type Op = fn(&Value, &api::Options) -> liaison::Result<Value>;
+fn run<const N: usize>(op: Op, params: [(&str, JsValue); N]) -> Result<JsValue, JsValue> {
     let mut request = Map::new();
     for (key, value) in params {
         if !(value.is_undefined() || value.is_null()) {
@@ -141,25 +142,7 @@ fn run<const N: usize>(op: &str, params: [(&str, JsValue); N]) -> Result<JsValue
             request.insert(key.to_string(), value);
         }
     }
-    reply(api::call(op, &Value::Object(request)))
-}
-
-/// Answers one request of the contract: `request` is an object of the operation's
-/// snake_case keys or the request as JSON text (read strictly: a key given twice is
-/// `invalid_json`).
-#[wasm_bindgen(skip_typescript)]
-pub fn call(op: JsValue, request: JsValue) -> Result<JsValue, JsValue> {
-    let op = op.as_string().unwrap_or_default();
-    match request.as_string() {
-        Some(text) => match api::call_json(&op, &text, &api::Options::default()) {
-            Ok(answer) => parsed(&answer),
-            Err(e) => Err(thrown(&e)),
-        },
-        None => {
-            let request = json(&request, 0).map_err(|e| thrown(&e))?;
-            reply(api::call(&op, &request))
-        }
-    }
+    reply(op(&Value::Object(request), &api::Options::default()))
 }
 
 /// One JS function per operation: `name as jsName(params in catalogue order);`.
@@ -169,9 +152,24 @@ macro_rules! operations {
             $(#[$attr])*
             #[wasm_bindgen(js_name = $js, skip_typescript)]
             pub fn $op($($param: JsValue),*) -> Result<JsValue, JsValue> {
-                run(stringify!($op), [$((stringify!($param), $param)),*])
+                run(api::Op::$op, [$((stringify!($param), $param)),*])
             }
         )*
+
+        /// Answers one request of the contract: `request` is an object of the operation's
+        /// snake_case keys or the request as JSON text (read strictly).
+        #[wasm_bindgen(skip_typescript)]
+        pub fn call(op: JsValue, request: JsValue) -> Result<JsValue, JsValue> {
+            let op = op.as_string().unwrap_or_default();
+            let request = match request.as_string() {
+                Some(text) => liaison::de::parse(&text),
+                None => json(&request, 0),
+            }.map_err(|e| thrown(&e))?;
+            reply(match op.as_str() {
+                $($(#[$attr])* stringify!($op) => api::Op::$op(&request, &api::Options::default()),)*
+                _ => Err(api::unknown_operation(&op)),
+            })
+        }
 
         /// The operations of this build with their parameters, as bound.
         #[cfg(test)]
@@ -215,7 +213,7 @@ operations! {
 /// The Banan 2008 policy, complete: the source's values and the defaults of the ambiguities.
 #[wasm_bindgen(js_name = policyBanan2008, unchecked_return_type = "Policy")]
 pub fn policy_banan_2008() -> Result<JsValue, JsValue> {
-    run("policy", [])
+    run(api::Op::policy, [])
 }
 
 /// Every code of a form's field error (`FieldError.code`), in the core's order.

@@ -260,13 +260,22 @@ macro_rules! operations {
 
         fn dispatch(op: &str, request: &Value, options: &Options) -> Result<Value> {
             match op {
-                $(stringify!($name) => {
+                $(stringify!($name) => Op::$name(request, options),)*
+                _ => Err(unknown_operation(op)),
+            }
+        }
+
+        /// One function per operation, so that a host binding only some of them links only those.
+        pub struct Op;
+        impl Op {
+            $(
+                #[doc = concat!("The operation `", stringify!($name), "`: as `call_with`.")]
+                pub fn $name(request: &Value, options: &Options) -> Result<Value> {
                     let request: $req = read_request(request)?;
                     let run: fn($req, &Options) -> Result<$ans> = $run;
                     answer(&run(request, options)?)
-                })*
-                _ => Err(Error::new(ErrorKind::UnknownOperation { op: Shown::text(op) })),
-            }
+                }
+            )*
         }
 
         /// The catalogue of operations: name, parameters in positional order, rule ids and
@@ -401,6 +410,11 @@ operations! {
     /// The operations of this contract, with their parameters in positional order.
     operations: NoRequest => Vec<OperationInfo>, "",
         |_, _| Ok(operations());
+}
+
+/// The error of an operation that does not exist.
+pub fn unknown_operation(op: &str) -> Error {
+    Error::new(ErrorKind::UnknownOperation { op: Shown::text(op) })
 }
 
 /// Answers one request with no file access (see [`call_with`]).
