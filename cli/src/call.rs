@@ -145,12 +145,11 @@ fn lines(input: &Path, a: &CallArgs, options: &Options) -> Result<ExitCode, Erro
     let source: Box<dyn Read> = if is_dash(input) {
         Box::new(io::stdin())
     } else {
-        let what = place(input);
-        let meta = std::fs::metadata(input).map_err(|e| read_error(what.clone(), &e))?;
+        let meta = std::fs::metadata(input).map_err(|e| Error::io(input, &e))?;
         if !meta.is_file() {
-            return Err(ErrorKind::NotAFile.at(what));
+            return Err(ErrorKind::NotAFile.at(place(input)));
         }
-        Box::new(File::open(input).map_err(|e| read_error(what, &e))?)
+        Box::new(File::open(input).map_err(|e| Error::io(input, &e))?)
     };
     let what = if is_dash(input) {
         LocItem::key("stdin")

@@ -73,6 +73,19 @@ const RANGE: [&str; 6] = [
     "2026-01-20",
 ];
 
+/// The violations planted in the generated district of `seed` (`examples/district.json` is
+/// seed 2008, the default): what `check` must find, no more, no fewer.
+fn planted(seed: u64) -> usize {
+    let o = liaison_in(
+        &["call", "generate_district"],
+        json!({ "seed": seed }).to_string().as_bytes(),
+    );
+    let district: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let n = district["planted"].as_array().unwrap().len();
+    assert!(n >= 20, "{n} planted");
+    n
+}
+
 fn check(path: &str, format: &str) -> Output {
     let mut args = vec!["check", path];
     args.extend(RANGE);
@@ -123,8 +136,8 @@ fn findings_exit_1_and_json_and_csv_inputs_agree() {
     assert_eq!(csv.status.code(), Some(1));
     assert_eq!(json.stdout, csv.stdout);
     let report: Value = serde_json::from_slice(&json.stdout).unwrap();
-    assert_eq!(report["findings"].as_array().unwrap().len(), 25);
-    assert!(report.get("outcomes").is_none());
+    assert_eq!(report["findings"].as_array().unwrap().len(), planted(2008));
+    assert!(report["outcomes"].is_null());
     let mut args = vec!["check", district()];
     args.extend(RANGE);
     args.extend(["--format", "json", "--detailed"]);
@@ -180,7 +193,7 @@ fn csv_and_html_formats() {
         lines.next(),
         Some("rule,code,unit,subject,period,period_start,period_end,expected,actual,message,message_zh")
     );
-    assert_eq!(lines.count(), 25);
+    assert_eq!(lines.count(), planted(2008));
     let html = text(&check(district(), "html").stdout);
     assert!(html.starts_with("<!doctype html>"));
     assert!(
@@ -240,7 +253,7 @@ fn bad_input_exits_2_naming_file_line_and_field() {
         "2010-01-01",
     ]);
     assert_eq!(o.status.code(), Some(2));
-    assert_coded(&o, "io_error");
+    assert_coded(&o, "file_not_found");
     assert_eq!(liaison(&["frobnicate"]).status.code(), Some(2));
 }
 
@@ -261,7 +274,7 @@ fn generate_writes_what_check_reads() {
     assert!(o.status.success());
     let o = check(out.to_str().unwrap(), "json");
     let report: Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(report["findings"].as_array().unwrap().len(), 25);
+    assert_eq!(report["findings"].as_array().unwrap().len(), planted(7));
     // As a folder of CSV files, and as JSON on stdout.
     let folder = dir.join("csv");
     assert!(
@@ -381,7 +394,7 @@ fn arguments_that_are_not_utf8_never_panic() {
     args.extend(RANGE.iter().map(OsStr::new));
     let o = liaison(&args);
     assert_eq!(o.status.code(), Some(2));
-    assert_coded(&o, "io_error");
+    assert_coded(&o, "file_not_found");
     // In a flag's value that must be text: clap's error, exit 2.
     let o = liaison(&[
         OsStr::new("check"),
@@ -396,7 +409,7 @@ fn arguments_that_are_not_utf8_never_panic() {
     assert!(!text(&o.stderr).contains("panicked"));
     let o = liaison(&[OsStr::new("call"), OsStr::new("rules"), bad]);
     assert_eq!(o.status.code(), Some(2));
-    assert_coded(&o, "io_error");
+    assert_coded(&o, "file_not_found");
 }
 
 #[test]
@@ -578,10 +591,10 @@ fn colour_only_on_a_terminal_and_never_with_no_color() {
         text(&o.stdout)
     };
     let coloured = run(false);
-    assert!(coloured.contains("error[io_error]"), "{coloured}");
+    assert!(coloured.contains("error[file_not_found]"), "{coloured}");
     assert!(coloured.contains('\x1b'), "colour on a terminal");
     let plain = run(true);
-    assert!(plain.contains("error[io_error]"), "{plain}");
+    assert!(plain.contains("error[file_not_found]"), "{plain}");
     assert!(!plain.contains('\x1b'), "NO_COLOR: {plain:?}");
     // Not a terminal: no colour.
     let o = liaison(&[
@@ -658,12 +671,12 @@ fn call_answers_one_request() {
     let o = liaison(&["call", "check", request.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stdout));
     let report: Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(report["findings"].as_array().unwrap().len(), 25);
+    assert_eq!(report["findings"].as_array().unwrap().len(), planted(2008));
     // Unreadable input: exit 2, the coded error on stderr, nothing on stdout.
     let o = liaison(&["call", "deadline", "/nonexistent.json"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(o.stdout.is_empty());
-    assert_coded(&o, "io_error");
+    assert_coded(&o, "file_not_found");
     let o = liaison(&["call", "deadline", dir.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert_coded(&o, "not_a_file");
@@ -735,7 +748,7 @@ fn call_lines_answers_line_by_line() {
     assert_eq!(o.status.code(), Some(0));
     let o = liaison(&["call", "--lines", dir.join("none.jsonl").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
-    assert_coded(&o, "io_error");
+    assert_coded(&o, "file_not_found");
 }
 
 // ---- serve ----

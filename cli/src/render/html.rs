@@ -77,7 +77,7 @@ fn units_table(s: &mut String, r: &Report) {
 fn week_grid(s: &mut String, r: &Report) {
     let mut weeks: Vec<(chrono::NaiveDate, String)> = Vec::new();
     let mut grid: BTreeMap<&str, BTreeMap<String, OutcomeStatus>> = BTreeMap::new();
-    for o in r.outcomes.iter().filter(|o| o.rule == "S1.3") {
+    for o in r.outcomes.iter().flatten().filter(|o| o.rule == "S1.3") {
         if !weeks.iter().any(|w| w.1 == o.period.label) {
             weeks.push((o.period.start, o.period.label.clone()));
         }

@@ -14,8 +14,8 @@
 //!   (`Policy`, `Dataset`, …) is declared twice: `Policy` as answered, every property
 //!   present (serde writes a property with a default, and an optional one as `null`),
 //!   and `PolicyInput` as read, those properties optional;
-//! - the error is `LiaisonError`, a JS `Error` with the contract's error fields, and
-//!   `ErrorCode` the union of its codes;
+//! - the error is `ContractError` (its JSON) and `LiaisonError`, the JS `Error` with the
+//!   same fields that every function throws; `ErrorCode` is the union of its codes;
 //! - `Operations` maps each operation to its request and answer, for the generic
 //!   `call(op, request)`; each operation is also a function of its own, named in camelCase,
 //!   its parameters the request's keys in the order of the `operations` catalogue, typed
