@@ -135,5 +135,47 @@ fn main() -> Result<()> {
             c.reason.name()
         );
     }
+
+    println!(
+        "\nWhy: the first worked example, step by step (liaison explain deadline 2008-09-25 1)"
+    );
+    let why = api::call(
+        "explain",
+        &serde_json::json!({"op": "deadline", "request": {"received": "2008-09-25", "responsibility": 1}}),
+    )?;
+    for step in why["steps"].as_array().into_iter().flatten() {
+        println!(
+            "  {:<5} {}\n        {}",
+            step["rule"].as_str().unwrap_or(""),
+            step["text_zh"].as_str().unwrap_or(""),
+            step["text"].as_str().unwrap_or("")
+        );
+    }
+
+    let shape = synthetic::Shape::default();
+    let (district, _) = synthetic::generate(&shape, &p)?;
+    let as_of = shape.as_of();
+    let a = agenda(&district, as_of, 14, &p)?;
+    println!(
+        "\nThe agenda of the example district on {as_of}, 14 days ahead (liaison agenda examples/district.json --as-of {as_of}): {} items",
+        a.items.len()
+    );
+    let mut shown: Vec<(&str, AgendaState)> = Vec::new();
+    for item in &a.items {
+        // One item of each rule and state, to keep it short.
+        if shown.contains(&(item.rule.as_str(), item.state)) {
+            continue;
+        }
+        shown.push((&item.rule, item.state));
+        let state = match item.state {
+            AgendaState::Open => "open",
+            AgendaState::DueSoon => "due soon 临期",
+            AgendaState::Late => "LATE 逾期",
+        };
+        println!(
+            "  {} ({:>+4} days) {:<13} {:<5} {:<16} {}",
+            item.due, item.days_left, state, item.rule, item.subject, item.owed_zh
+        );
+    }
     Ok(())
 }

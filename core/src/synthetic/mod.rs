@@ -160,7 +160,78 @@ pub fn compliant(shape: &Shape, policy: &Policy) -> Result<Dataset> {
 pub fn generate(shape: &Shape, policy: &Policy) -> Result<(Dataset, Vec<Planted>)> {
     let mut d = compliant(shape, policy)?;
     let planted = plant::plant(&mut d, shape, policy)?;
+    open_on_as_of(&mut d, shape);
     Ok((d, planted))
+}
+
+/// Records between the checked range's end and `as_of` that leave something open on
+/// `as_of` for the agenda, outside the range `check` judges (so nothing is planted): an
+/// opinion due within days and one already late, a 五必访 window closing soon, a link's and a
+/// pairing's own year ending short.
+fn open_on_as_of(d: &mut Dataset, shape: &Shape) {
+    let as_of = shape.as_of();
+    let back = |n: u64| as_of.checked_sub_days(Days::new(n)).unwrap_or(as_of);
+    let village = |t: u32, v: u32| format!("T{t}-V{v}");
+    for (id, unit, days_ago) in [
+        ("O-OPEN-1", village(0, 0), 8),
+        ("O-OPEN-2", village(1, 0), 16),
+    ] {
+        d.opinions.push(Opinion {
+            id: id.to_string(),
+            unit,
+            received: back(days_ago),
+            responsibility: Responsibility::WithinRemit,
+            fed_back: None,
+            result: false,
+            closed: false,
+            promised: None,
+        });
+    }
+    if let Some(h) = d.households.iter().find(|h| h.unit == village(0, 1)) {
+        let household = h.id.clone();
+        d.household_events.push(HouseholdEvent {
+            id: "E-OPEN-1".to_string(),
+            household,
+            kind: EventKind::Hospital,
+            date: back(25),
+        });
+    }
+    let year_ago = |days_after: u64| {
+        back(0)
+            .checked_sub_months(Months::new(12))
+            .and_then(|d| d.checked_add_days(Days::new(days_after)))
+            .unwrap_or(as_of)
+    };
+    d.links.push(Link {
+        id: "L-OPEN".to_string(),
+        kind: LinkKind::BranchLink,
+        helper: "ORG-0-0".to_string(),
+        unit: village(0, 1),
+        from: year_ago(10),
+        to: None,
+    });
+    d.deeds.push(Deed {
+        link: "L-OPEN".to_string(),
+        date: year_ago(40),
+    });
+    if let Some(h) = d
+        .households
+        .iter()
+        .find(|h| h.poor && h.unit == village(0, 2))
+    {
+        let household = h.id.clone();
+        d.pairings.push(Pairing {
+            id: "P-OPEN".to_string(),
+            household,
+            from: year_ago(8),
+            to: None,
+        });
+        d.aid.push(Aid {
+            pairing: "P-OPEN".to_string(),
+            date: year_ago(60),
+            amount_fen: 20_000,
+        });
+    }
 }
 
 struct Generator {
