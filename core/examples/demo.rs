@@ -1,5 +1,5 @@
 //! `make demo`: the worked examples of the four rules at the heart, for a person to read.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use chrono::NaiveDate;
 use liaison::*;
