@@ -64,12 +64,18 @@ test-http: $(PY)
 
 ## ---- for people ----
 demo:
-	@$(CARGO) run -q -p liaison --example demo
+	@$(CARGO) run -q -p liaison-rules --example demo
 	@echo
 	@$(CARGO) run -q -p liaison-cli -- check examples/district.json --from 2023-01-01 --to 2025-12-31 --as-of 2026-01-20 || [ $$? -eq 1 ]
 
+# Longer property-based runs than make test's (release builds): the contract against random
+# and mutated requests in Rust; each host adds its own below.
+.PHONY: fuzz
+fuzz: setup
+	PROPTEST_CASES=20000 $(CARGO) test --release -p liaison-rules --test hostile
+
 bench: setup
-	$(CARGO) bench -p liaison --bench throughput
+	$(CARGO) bench -p liaison-rules --bench throughput
 	cd bindings-python && VIRTUAL_ENV=$(VENV) PATH=$(VENV)/bin:$$PATH maturin develop --release -q
 	$(PY) bench/register.py
 	bash $(WASM)/build.sh
