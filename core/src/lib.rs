@@ -42,8 +42,9 @@ pub(crate) mod vote;
 
 pub use calendar::{CalendarYear, HolidayCalendar, RestPeriod};
 pub use compliance::{
-    agenda, check, check_detailed, Agenda, AgendaItem, AgendaState, Finding, Outcome,
-    OutcomeStatus, Period, Report, Tally, UnitGrade, FINDING_CODES, NOT_JUDGED_REASONS,
+    agenda, check, check_detailed, check_with, Agenda, AgendaItem, AgendaState, CheckOptions,
+    Counted, Finding, Outcome, OutcomeStatus, Period, Report, Tally, UnitGrade, FINDING_CODES,
+    NOT_JUDGED_REASONS,
 };
 pub use consequences::{consequences, Action, Consequence, Reason, YearEvaluation};
 pub use deadline::{deadline, feedback_status, FeedbackStatus, Responsibility, Status};

@@ -139,12 +139,11 @@ fn dataset_of(doc: &DatasetDoc, options: &Options) -> Result<Dataset> {
 fn run_check(r: CheckRequest, options: &Options, detailed: bool) -> Result<crate::Report> {
     let dataset = dataset_of(&r.dataset, options)?;
     let policy = policy_of(r.policy.as_ref())?;
-    let check = if detailed {
-        crate::check_detailed
-    } else {
-        crate::check
+    let check = crate::CheckOptions {
+        detailed,
+        explain: r.explain,
     };
-    check(&dataset, r.start, r.end, r.as_of, &policy).map_err(in_dataset)
+    crate::check_with(&dataset, r.start, r.end, r.as_of, &policy, check).map_err(in_dataset)
 }
 
 /// An error about a record of a dataset, placed inside the request's `dataset`.
@@ -414,7 +413,9 @@ operations! {
 
 /// The error of an operation that does not exist.
 pub fn unknown_operation(op: &str) -> Error {
-    Error::new(ErrorKind::UnknownOperation { op: Shown::text(op) })
+    Error::new(ErrorKind::UnknownOperation {
+        op: Shown::text(op),
+    })
 }
 
 /// Answers one request with no file access (see [`call_with`]).

@@ -172,6 +172,9 @@ pub struct CheckRequest {
     /// The policy; Banan 2008 when absent.
     #[serde(default)]
     pub policy: Option<PolicyDoc>,
+    /// Whether each finding lists the records it counted (ids, dates and amounts only).
+    #[serde(default)]
+    pub explain: bool,
 }
 
 /// `validate_form`: F1–F5, every problem of a form document.

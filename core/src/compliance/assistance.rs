@@ -10,7 +10,7 @@
 
 use super::index::{between, of, Index};
 use super::period::{anniversary_years, periods, Judgement, Period, PeriodKind, Share, Window};
-use super::report::{Collector, Shortfall};
+use super::report::{Collector, Counted, Shortfall};
 use crate::dataset::LinkKind;
 use crate::policy::{AssistanceYears, Policy};
 use chrono::NaiveDate;
@@ -54,15 +54,23 @@ pub(crate) fn check(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Colle
                     actual: between(deeds, part.start, w.as_of, |d| *d).len() as u64,
                     period: part,
                 }),
-                Share::Judged { part, required } => out.at_least(Shortfall {
-                    rule,
-                    code: "too_few_deeds",
-                    unit: &l.helper,
-                    subject: &l.id,
-                    expected: required,
-                    actual: between(deeds, part.start, part.end, |d| *d).len() as u64,
-                    period: part,
-                }),
+                Share::Judged { part, required } => {
+                    out.counting(|| {
+                        between(deeds, part.start, part.end, |d| *d)
+                            .iter()
+                            .map(|d| Counted::new("deed", *d, &[&l.id]))
+                            .collect()
+                    });
+                    out.at_least(Shortfall {
+                        rule,
+                        code: "too_few_deeds",
+                        unit: &l.helper,
+                        subject: &l.id,
+                        expected: required,
+                        actual: between(deeds, part.start, part.end, |d| *d).len() as u64,
+                        period: part,
+                    });
+                }
             }
         }
     }
@@ -102,6 +110,15 @@ pub(crate) fn check(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Colle
                     });
                 }
                 Share::Judged { part, required } => {
+                    out.counting(|| {
+                        between(aid, part.start, part.end, |a| a.0)
+                            .iter()
+                            .map(|a| Counted {
+                                amount_fen: Some(a.1),
+                                ..Counted::new("aid", a.0, &[&p.id])
+                            })
+                            .collect()
+                    });
                     // A sum of u64 amounts cannot overflow u128; the report caps it at u64::MAX.
                     let given: u128 = between(aid, part.start, part.end, |a| a.0)
                         .iter()

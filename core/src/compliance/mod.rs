@@ -18,7 +18,7 @@ pub use messages::FINDING_CODES;
 pub use period::Period;
 use period::Window;
 pub use reason::NOT_JUDGED_REASONS;
-pub use report::{Finding, Outcome, OutcomeStatus, Report, Tally, UnitGrade};
+pub use report::{Counted, Finding, Outcome, OutcomeStatus, Report, Tally, UnitGrade};
 
 use crate::dataset::Dataset;
 use crate::policy::Policy;
@@ -168,6 +168,52 @@ pub fn check_detailed(
     run(dataset, start, end, as_of, policy, true)
 }
 
+/// What a check keeps beside its findings and tallies.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CheckOptions {
+    /// Every judgement in [`Report::outcomes`], as [`check_detailed`].
+    pub detailed: bool,
+    /// Each finding's counted records in [`Finding::counted`] (ids, dates and amounts only):
+    /// the receptions, visits, meetings, deeds and aid that made its `actual`, so that an
+    /// inspector can follow the number back to the records.
+    pub explain: bool,
+}
+
+/// N.1–N.3, S1–S5: [`check`] with options.
+///
+/// # Errors
+/// As [`check`].
+///
+/// # Example: a finding with the records it counted
+/// ```
+/// use liaison::{check_with, dataset::Dataset, CheckOptions, Policy};
+/// let data = Dataset::from_json(r#"{
+///   "units": [{"id": "D", "level": "district"}],
+///   "people": [{"id": "DS", "unit": "D", "role": "secretary", "from": "2008-01-01"}],
+///   "receptions": [{"person": "DS", "date": "2009-03-02", "minutes": 240},
+///                  {"person": "DS", "date": "2009-06-01", "minutes": 120}]
+/// }"#)?;
+/// let policy = Policy::from_json(r#"{"rules": ["S1.1"]}"#)?;
+/// let options = CheckOptions { explain: true, ..CheckOptions::default() };
+/// let d = |s: &str| s.parse::<chrono::NaiveDate>();
+/// let report = check_with(&data, d("2009-01-01")?, d("2009-12-31")?, d("2010-01-10")?, &policy, options)?;
+/// let f = report.findings.first().ok_or("no finding")?;
+/// assert_eq!((f.expected, f.actual), (2, 1));
+/// let counted = f.counted.as_ref().ok_or("not explained")?;
+/// assert_eq!(counted.iter().map(|c| c.date.to_string()).collect::<Vec<_>>(), ["2009-03-02"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn check_with(
+    dataset: &Dataset,
+    start: NaiveDate,
+    end: NaiveDate,
+    as_of: NaiveDate,
+    policy: &Policy,
+    options: CheckOptions,
+) -> Result<Report> {
+    run_with(dataset, Window { start, end, as_of }, policy, options)
+}
+
 fn run(
     dataset: &Dataset,
     start: NaiveDate,
@@ -176,6 +222,20 @@ fn run(
     policy: &Policy,
     detailed: bool,
 ) -> Result<Report> {
+    let options = CheckOptions {
+        detailed,
+        explain: false,
+    };
+    run_with(dataset, Window { start, end, as_of }, policy, options)
+}
+
+fn run_with(
+    dataset: &Dataset,
+    window: Window,
+    policy: &Policy,
+    options: CheckOptions,
+) -> Result<Report> {
+    let Window { start, end, as_of } = window;
     if end < start {
         return Err(ErrorKind::InvalidPeriod.at("end"));
     }
@@ -186,9 +246,9 @@ fn run(
         }
         .at("end"));
     }
-    let window = Window { start, end, as_of };
     let mut out = report::Collector::default();
-    out.detailed = detailed;
+    out.detailed = options.detailed;
+    out.explain = options.explain;
     out.rules = policy.rules.clone();
     run_rules(&index::Index::new(dataset), &window, policy, &mut out)?;
     Ok(out.finish(start, end, as_of, policy.name.clone()))

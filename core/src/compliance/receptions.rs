@@ -15,7 +15,7 @@
 use super::index::{between, Index};
 use super::period::{Judgement, PeriodKind, Share, Window};
 use super::reason;
-use super::report::{Collector, Shortfall};
+use super::report::{Collector, Counted, Shortfall};
 use crate::dataset::{Level, Role};
 use crate::policy::Policy;
 use chrono::NaiveDate;
@@ -64,11 +64,16 @@ pub(crate) fn check(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Colle
         } else {
             policy.rotation_min_minutes
         };
-        let counted = |from: NaiveDate, to: NaiveDate| -> u64 {
+        let qualifying = |from: NaiveDate, to: NaiveDate| {
             between(sessions, from, to, |s| s.0)
                 .iter()
                 .filter(|s| s.1 >= least && policy.reception_places.contains(&s.2))
-                .count() as u64
+        };
+        let counted = |from: NaiveDate, to: NaiveDate| qualifying(from, to).count() as u64;
+        let evidence = |from: NaiveDate, to: NaiveDate| {
+            qualifying(from, to)
+                .map(|s| Counted::new("reception", s.0, &[&p.id]))
+                .collect()
         };
         let code = if secretary {
             "too_few_receptions"
@@ -95,15 +100,18 @@ pub(crate) fn check(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Colle
                         actual: counted(part.start, w.as_of),
                         period: part,
                     }),
-                    Share::Judged { part, required } => out.at_least(Shortfall {
-                        rule,
-                        code,
-                        unit: &p.unit,
-                        subject: &p.id,
-                        expected: required,
-                        actual: counted(part.start, part.end),
-                        period: part,
-                    }),
+                    Share::Judged { part, required } => {
+                        out.counting(|| evidence(part.start, part.end));
+                        out.at_least(Shortfall {
+                            rule,
+                            code,
+                            unit: &p.unit,
+                            subject: &p.id,
+                            expected: required,
+                            actual: counted(part.start, part.end),
+                            period: part,
+                        });
+                    }
                 }
                 continue;
             }
@@ -119,15 +127,18 @@ pub(crate) fn check(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Colle
                     period,
                 }),
                 Judgement::NotJudged(why) => out.not_judged(rule, &p.unit, &p.id, &period, why),
-                Judgement::Judged => out.at_least(Shortfall {
-                    rule,
-                    code,
-                    unit: &p.unit,
-                    subject: &p.id,
-                    expected: u64::from(asked),
-                    actual: counted(period.start, period.end),
-                    period,
-                }),
+                Judgement::Judged => {
+                    out.counting(|| evidence(period.start, period.end));
+                    out.at_least(Shortfall {
+                        rule,
+                        code,
+                        unit: &p.unit,
+                        subject: &p.id,
+                        expected: u64::from(asked),
+                        actual: counted(period.start, period.end),
+                        period,
+                    });
+                }
             }
         }
     }

@@ -31,6 +31,39 @@ pub struct Finding {
     /// only), to be confirmed once the State Council's notice for that year is added.
     #[serde(default)]
     pub provisional: bool,
+    /// The records counted for `actual` — ids, dates and amounts only — when the check was
+    /// asked to explain its findings (`explain`); none otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counted: Option<Vec<Counted>>,
+}
+
+/// One record a finding counted: what it is, its day, the ids it names and, for aid, its
+/// amount in fen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Counted {
+    /// `reception`, `visit`, `meeting`, `deed` or `aid`.
+    pub record: String,
+    /// Its day.
+    #[serde(deserialize_with = "crate::de::date")]
+    pub date: NaiveDate,
+    /// The ids it names (the person; the person and the household; the link; the pairing).
+    pub ids: Vec<String>,
+    /// Aid: the amount in fen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount_fen: Option<u64>,
+}
+
+impl Counted {
+    /// A record counted.
+    pub(crate) fn new(record: &str, date: NaiveDate, ids: &[&str]) -> Counted {
+        Counted {
+            record: record.to_string(),
+            date,
+            ids: ids.iter().map(|s| s.to_string()).collect(),
+            amount_fen: None,
+        }
+    }
 }
 
 /// Judged, met, not met and not judged for one rule or one unit.
@@ -181,6 +214,10 @@ pub(crate) struct Collector {
     pub pending: Option<Vec<Pending>>,
     /// The agenda's day: an obligation due that day is still open, whatever was recorded.
     pub today: Option<NaiveDate>,
+    /// Whether findings carry the records they counted.
+    pub explain: bool,
+    /// The records counted for the next finding.
+    counted: Option<Vec<Counted>>,
 }
 
 /// An obligation still owed: open at `as_of` (due at the end of its period), or judged not
@@ -372,8 +409,15 @@ impl Collector {
         self.outcome(rule, unit, subject, period, OutcomeStatus::NotMet, None);
     }
 
+    /// The records counted for the judgement that follows, built only when the check
+    /// explains its findings.
+    pub fn counting(&mut self, make: impl FnOnce() -> Vec<Counted>) {
+        self.counted = self.explain.then(make);
+    }
+
     /// Records a finding without counting it.
     pub fn record(&mut self, s: Shortfall<'_>) {
+        let counted = self.counted.take();
         if !self.judges(s.rule) {
             return;
         }
@@ -389,12 +433,14 @@ impl Collector {
             message,
             message_zh,
             provisional: self.provisional,
+            counted,
         });
     }
 
     /// Met when `actual >= expected`, else a shortfall.
     pub fn at_least(&mut self, s: Shortfall<'_>) {
         if s.actual >= s.expected {
+            self.counted = None;
             self.met(s.rule, s.unit, s.subject, &s.period);
         } else {
             self.not_met(s);

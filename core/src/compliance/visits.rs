@@ -8,7 +8,7 @@
 use super::index::{between, of, Index};
 use super::period::{periods, Judgement, Period, PeriodKind, Share, Window};
 use super::reason;
-use super::report::{Collector, Shortfall};
+use super::report::{Collector, Counted, Shortfall};
 use crate::dataset::{Level, Person, Role};
 use crate::policy::Policy;
 use chrono::{Days, NaiveDate};
@@ -56,6 +56,12 @@ fn yearly_visits(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collecto
                 }),
                 Share::Judged { part, required } => {
                     let made = between(visits, part.start, part.end, |d| *d).len() as u64;
+                    out.counting(|| {
+                        between(visits, part.start, part.end, |d| *d)
+                            .iter()
+                            .map(|d| Counted::new("visit", *d, &[&p.id]))
+                            .collect()
+                    });
                     out.at_least(Shortfall {
                         rule,
                         code: "too_few_visits",
@@ -143,10 +149,15 @@ fn term_visits(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector)
                             .get(h.id.as_str())
                             .map(Vec::as_slice)
                             .unwrap_or(&[]);
-                        let made = between(visits, from, to.min(w.as_of), |v| v.0)
+                        let counted = between(visits, from, to.min(w.as_of), |v| v.0)
                             .iter()
-                            .filter(|v| members.contains(&v.1))
-                            .count() as u64;
+                            .filter(|v| members.contains(&v.1));
+                        let made = counted.clone().count() as u64;
+                        out.counting(|| {
+                            counted
+                                .map(|v| Counted::new("visit", v.0, &[v.1, &h.id]))
+                                .collect()
+                        });
                         let s = Shortfall {
                             rule: "S2.3",
                             code: "household_under_visited",
@@ -255,6 +266,12 @@ fn meetings(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector) {
                 Judgement::NotJudged(why) => out.not_judged("S2.6", &u.id, &u.id, &period, why),
                 Judgement::Judged => {
                     let n = between(held, period.start, period.end, |d| *d).len() as u64;
+                    out.counting(|| {
+                        between(held, period.start, period.end, |d| *d)
+                            .iter()
+                            .map(|d| Counted::new("meeting", *d, &[&u.id]))
+                            .collect()
+                    });
                     out.at_least(Shortfall {
                         rule: "S2.6",
                         code: "meeting_missing",
