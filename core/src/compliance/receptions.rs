@@ -81,6 +81,9 @@ pub(crate) fn check(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Colle
             "rotation_missed"
         };
         for period in w.periods_for(kind, p.from, p.to) {
+            if out.skips(period.end, code) {
+                continue;
+            }
             if kind == PeriodKind::Year {
                 match w.judge_share(
                     &period,

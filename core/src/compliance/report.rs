@@ -409,6 +409,13 @@ impl Collector {
         self.outcome(rule, unit, subject, period, OutcomeStatus::NotMet, None);
     }
 
+    /// Whether the agenda can skip a period ending on `end` whose shortfall would be `code`:
+    /// it is over, and such a shortfall is not something to do late (always false for a
+    /// check, which judges every period).
+    pub fn skips(&self, end: NaiveDate, code: &str) -> bool {
+        self.today.is_some_and(|today| end < today) && !DONE_LATE.contains(&code)
+    }
+
     /// The records counted for the judgement that follows, built only when the check
     /// explains its findings.
     pub fn counting(&mut self, make: impl FnOnce() -> Vec<Counted>) {

@@ -36,6 +36,9 @@ fn yearly_visits(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collecto
             .map(Vec::as_slice)
             .unwrap_or(&[]);
         for period in w.periods_for(PeriodKind::Year, p.from, p.to) {
+            if out.skips(period.end, "too_few_visits") {
+                continue;
+            }
             match w.judge_share(
                 &period,
                 p.from,
@@ -252,6 +255,9 @@ fn meetings(ix: &Index<'_>, w: &Window, policy: &Policy, out: &mut Collector) {
             .map(Vec::as_slice)
             .unwrap_or(&[]);
         for period in periods(PeriodKind::Month, w.start, w.judge_end()) {
+            if out.skips(period.end, "meeting_missing") {
+                continue;
+            }
             match w.judge_whole(&period) {
                 Judgement::Outside => {}
                 Judgement::NotJudged(reason::OPEN) => out.open(Shortfall {
