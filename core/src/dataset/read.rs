@@ -149,6 +149,28 @@ fn json_list<T: DeserializeOwned>(
     }
 }
 
+/// Runs `$read!` on every list of a dataset, in the order of `Dataset::LISTS`, with `$items`
+/// (the flat commitment items, put into their commitments) between the commitments and the
+/// evaluations: one list of the lists for every reader, so that none forgets one.
+macro_rules! each_list {
+    ($read:ident, $items:block) => {
+        $read!(
+            units,
+            people,
+            households,
+            terms,
+            receptions,
+            visits,
+            household_events,
+            meetings,
+            opinions,
+            commitments
+        );
+        $items
+        $read!(evaluations, links, deeds, pairings, aid, implementations);
+    };
+}
+
 /// The lists of a JSON dataset by name (see [`Dataset::from_tables`]), every record read
 /// on its own; the problems in the order of [`Dataset::LISTS`], unknown keys first.
 pub(crate) fn json_tables(tables: &Map<String, Value>) -> (Dataset, Vec<Error>) {
@@ -167,31 +189,20 @@ pub(crate) fn json_tables(tables: &Map<String, Value>) -> (Dataset, Vec<Error>) 
             d.$name = json_list(tables, stringify!($name), &mut problems);
         )*};
     }
-    read!(
-        units,
-        people,
-        households,
-        terms,
-        receptions,
-        visits,
-        household_events,
-        meetings,
-        opinions,
-        commitments
-    );
-    let items = json_items(tables, &mut problems);
-    attach_items(
-        &mut d.commitments,
-        items,
-        |i, e| {
-            e.within(&Loc::from([
-                LocItem::key("commitment_items"),
-                LocItem::from(i),
-            ]))
-        },
-        &mut problems,
-    );
-    read!(evaluations, links, deeds, pairings, aid, implementations);
+    each_list!(read, {
+        let items = json_items(tables, &mut problems);
+        attach_items(
+            &mut d.commitments,
+            items,
+            |i, e| {
+                e.within(&Loc::from([
+                    LocItem::key("commitment_items"),
+                    LocItem::from(i),
+                ]))
+            },
+            &mut problems,
+        );
+    });
     (d, problems)
 }
 
@@ -341,39 +352,28 @@ pub(crate) fn from_tables(tables: Vec<Table>, problems: &mut Vec<Error>) -> (Dat
             d.$name = table_list(get(stringify!($name)), &mut origins, problems);
         )*};
     }
-    read!(
-        units,
-        people,
-        households,
-        terms,
-        receptions,
-        visits,
-        household_events,
-        meetings,
-        opinions,
-        commitments
-    );
-    if let Some(table) = get("commitment_items") {
-        let mut items = Vec::new();
-        let mut lines = Vec::new();
-        for (line, row) in &table.rows {
-            let mut row = row.clone();
-            // The reader requires the column: a row without it was already reported.
-            if let Some(Value::String(owner)) =
-                row.as_object_mut().and_then(|r| r.remove("commitment"))
-            {
-                items.push((lines.len(), owner, row));
-                lines.push(*line);
+    each_list!(read, {
+        if let Some(table) = get("commitment_items") {
+            let mut items = Vec::new();
+            let mut lines = Vec::new();
+            for (line, row) in &table.rows {
+                let mut row = row.clone();
+                // The reader requires the column: a row without it was already reported.
+                if let Some(Value::String(owner)) =
+                    row.as_object_mut().and_then(|r| r.remove("commitment"))
+                {
+                    items.push((lines.len(), owner, row));
+                    lines.push(*line);
+                }
             }
+            attach_items(
+                &mut d.commitments,
+                items,
+                |i, e| table.place(lines.get(i).copied().unwrap_or(0), e),
+                problems,
+            );
         }
-        attach_items(
-            &mut d.commitments,
-            items,
-            |i, e| table.place(lines.get(i).copied().unwrap_or(0), e),
-            problems,
-        );
-    }
-    read!(evaluations, links, deeds, pairings, aid, implementations);
+    });
     (d, origins)
 }
 
