@@ -45,7 +45,7 @@ test-rust:
 
 test-python: setup-python
 	cd bindings-python && VIRTUAL_ENV=$(VENV) PATH=$(VENV)/bin:$$PATH maturin develop -q
-	$(PY) -m pytest bindings-python/tests -q
+	LIAISON_HYPOTHESIS_PROFILE=liaison $(PY) -m pytest bindings-python/tests -q
 	cd bindings-python && $(PY) -m mypy.stubtest liaison
 
 test-js:
@@ -56,11 +56,26 @@ test-js:
 
 # liaison serve over HTTP: every vector, the OpenAPI document (openapi-spec-validator), the
 # Java example (and the PHP one where php is installed), then SIGTERM and a clean exit.
+# Then what the CLI writes for people (test-cli-browser).
 .PHONY: test-http
 test-http: $(PY)
 	$(PY) -m pip install -q --disable-pip-version-check -r cli/tests/requirements.txt
 	$(CARGO) build -q -p liaison-cli
 	bash cli/tests/http_test.sh "$$($(CARGO) metadata --format-version 1 --no-deps | $(PY) -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')/debug/liaison" $(PY)
+	$(MAKE) --no-print-directory test-cli-browser
+
+# The agenda's .ics parsed by icalendar (PyPI); the HTML report and agenda page in headless
+# Chromium with a CJK font (installed here when none is), screenshots and an A4 PDF in
+# TARGET_DIR/liaison-screenshots.
+.PHONY: test-cli-browser
+test-cli-browser: $(PY)
+	$(PY) -m pip install -q --disable-pip-version-check -r cli/tests/requirements.txt
+	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium)
+	@fc-list :lang=zh | grep -q . || (apt-get update -qq && apt-get install -y -qq --no-install-recommends fonts-wqy-microhei)
+	@test -d $(WASM)/node_modules/playwright-core || (cd $(WASM) && npm ci --no-audit --no-fund --loglevel=error)
+	$(CARGO) build -q -p liaison-cli
+	target="$$($(CARGO) metadata --format-version 1 --no-deps | $(PY) -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')"; \
+	bash cli/tests/reports_test.sh "$$target/debug/liaison" $(PY) "$$target/liaison-screenshots"
 
 ## ---- for people ----
 demo:
@@ -73,6 +88,7 @@ demo:
 .PHONY: fuzz
 fuzz: setup
 	PROPTEST_CASES=20000 $(CARGO) test --release -p liaison-rules --test hostile
+	LIAISON_MUTATIONS=5000 $(CARGO) test --release -p liaison-cli --test mutation
 
 bench: setup
 	$(CARGO) bench -p liaison-rules --bench throughput
@@ -89,6 +105,23 @@ test-spark: setup-python
 	$(PY) -m pip install -q --disable-pip-version-check -r bindings-python/requirements-spark.txt
 	cd bindings-python && VIRTUAL_ENV=$(VENV) PATH=$(VENV)/bin:$$PATH maturin develop -q
 	$(PY) -m pytest bindings-python/tests/spark_demo.py -q
+
+# The release wheel for real servers (issue 10.2), not part of make test (a release build
+# takes long): abi3 (CPython 3.9+), manylinux2014 (glibc 2.17) by maturin's zig linking,
+# stripped, into target/wheels/. `make test-wheel` installs it into a fresh venv and runs the
+# README's Python snippet from another folder.
+.PHONY: wheel test-wheel
+WHEELS := $(ROOT)/target/wheels
+
+wheel: $(PY)
+	$(PY) -m pip install -q --disable-pip-version-check -r bindings-python/requirements-release.txt
+	rm -f $(WHEELS)/liaison_rules-*.whl
+	cd bindings-python && VIRTUAL_ENV=$(VENV) PATH=$(VENV)/bin:$$PATH maturin build --release --strip \
+		--zig --compatibility manylinux2014 --out $(WHEELS)
+	@ls $(WHEELS)/liaison_rules-*.whl
+
+test-wheel: wheel
+	bash bindings-python/tests/wheel_check.sh $(WHEELS) $(PY)
 
 demo-web:
 	bash $(WASM)/build.sh

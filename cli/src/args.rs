@@ -5,7 +5,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-/// The default limit on a file or request read by the CLI (256 MiB).
+/// The default limit on a file or request read by the CLI: the core's
+/// [`MAX_FILE_BYTES`](liaison::files::MAX_FILE_BYTES) (1 GiB).
 pub const MAX_FILE_BYTES: u64 = liaison::files::MAX_FILE_BYTES;
 
 /// The default limit on a request body of `liaison serve`: 512 MiB. Measured on
@@ -24,7 +25,7 @@ pub const MAX_BODY_BYTES: u64 = 512 * 1024 * 1024;
     propagate_version = true,
     subcommand_required = true,
     arg_required_else_help = true,
-    after_help = "Exit status: 0 success (check: every judged rule met); 1 check found shortfalls, or call answered with an error; 2 bad arguments or unreadable input or output.\nErrors are coded: `error[code]: message` then the Chinese message, on stderr."
+    after_help = "Exit status: 0 success (check: every judged rule met; agenda: always, with items or without); 1 check found shortfalls, or call answered with an error; 2 bad arguments or unreadable input or output.\nErrors are coded: `error[code]: message` then the Chinese message, on stderr."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -35,6 +36,10 @@ pub struct Cli {
 pub enum Command {
     /// Check a district's records against S1–S5 and report every shortfall
     Check(CheckArgs),
+    /// What falls due within a horizon, and what is already late and can still be done
+    Agenda(AgendaArgs),
+    /// Why a deadline, a feedback status, a vote or a grade is what it is, step by step
+    Explain(ExplainArgs),
     /// Print the rule catalogue: every rule id with the source's words
     Rules,
     /// Write a synthetic district with planted violations (JSON, or a folder of CSV files)
@@ -58,13 +63,81 @@ pub enum Format {
     Json,
     /// One line per finding
     Csv,
-    /// A self-contained HTML page
+    /// A self-contained HTML page (no scripts; prints on A4)
+    Html,
+    /// An Excel workbook: findings, per-rule and per-unit sheets (needs --output, or a
+    /// stdout that is not a terminal)
+    Xlsx,
+}
+
+/// The format of an agenda.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AgendaFormat {
+    /// A plain-text table for a terminal, headed in Chinese and English
+    Table,
+    /// The agenda as JSON (the contract's `Agenda`)
+    Json,
+    /// One line per item
+    Csv,
+    /// An RFC 5545 calendar: one all-day event per item on its due day
+    Ics,
+    /// A self-contained HTML page (no scripts; prints on A4)
     Html,
 }
 
+/// The text encoding of CSV files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EncodingArg {
+    /// UTF-8 when the file is valid UTF-8 (with or without a byte-order mark), else GB18030
+    Auto,
+    /// UTF-8, with or without a byte-order mark
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    /// GB18030, which includes GBK and GB2312 (Excel's "CSV (逗号分隔)" in China)
+    #[value(name = "gb18030", alias = "gbk")]
+    Gb18030,
+}
+
+impl From<EncodingArg> for liaison::dataset::Encoding {
+    fn from(e: EncodingArg) -> Self {
+        match e {
+            EncodingArg::Auto => liaison::dataset::Encoding::Auto,
+            EncodingArg::Utf8 => liaison::dataset::Encoding::Utf8,
+            EncodingArg::Gb18030 => liaison::dataset::Encoding::Gb18030,
+        }
+    }
+}
+
+/// How a dataset and its policy are read: shared by `check` and `agenda`.
 #[derive(Debug, Args)]
+pub struct InputArgs {
+    /// A policy JSON file (fields left out are Banan 2008's), or `-` for stdin
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+    /// A holiday calendar file (`{"years": [...]}`, the format of core/data/cn-holidays.json),
+    /// e.g. next year's State Council notice: its years are added to the policy's
+    /// `calendar_years`, replacing a year of the same number
+    #[arg(long, value_name = "FILE")]
+    pub calendar: Vec<PathBuf>,
+    /// The text encoding of CSV files
+    #[arg(long, value_enum, value_name = "ENCODING", default_value_t = EncodingArg::Auto)]
+    pub encoding: EncodingArg,
+    /// Read CSV files and workbooks strictly: ISO dates, the names of choices, the
+    /// fields' names as headers, money in fen (JSON is always strict)
+    #[arg(long)]
+    pub strict: bool,
+    /// The largest file read, in bytes (for a workbook also what it unpacks to)
+    #[arg(long, value_name = "BYTES", default_value_t = MAX_FILE_BYTES)]
+    pub max_file_size: u64,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "A dataset is a JSON file, a folder of CSV files (UTF-8, GBK or GB18030), an .xlsx workbook\n(one sheet per list), or `-` for JSON on stdin (docs/dataset.md).\nExit status: 0 every judged rule is met; 1 there are findings; 2 bad arguments or input, or\noutput that cannot be written (the coded error on stderr)."
+)]
 pub struct CheckArgs {
-    /// A dataset: a JSON file, a folder of CSV files, or `-` for JSON on stdin
+    /// A dataset: a JSON file, a folder of CSV files, an .xlsx workbook, or `-` for JSON on
+    /// stdin
     #[arg(value_name = "PATH")]
     pub path: PathBuf,
     /// First day of the judged range
@@ -76,21 +149,140 @@ pub struct CheckArgs {
     /// The day the records were taken
     #[arg(long = "as-of", value_name = "YYYY-MM-DD")]
     pub as_of: String,
-    /// A policy JSON file (fields left out are Banan 2008's), or `-` for stdin
-    #[arg(long, value_name = "FILE")]
-    pub policy: Option<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
     /// The report's format
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
     /// Write the report to FILE instead of stdout
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Keep every judgement (`outcomes`) in the JSON report; the HTML report always does
+    /// Keep every judgement (`outcomes`) in the JSON report; the HTML report and the
+    /// workbook always do
     #[arg(long)]
     pub detailed: bool,
-    /// The largest file read, in bytes
-    #[arg(long, value_name = "BYTES", default_value_t = MAX_FILE_BYTES)]
-    pub max_file_size: u64,
+    /// List with each finding the records it counted (ids, dates and amounts only); the
+    /// HTML report and the workbook always do
+    #[arg(long)]
+    pub explain: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Every obligation open on --as-of that falls due within the horizon, and every one already late that\ncan still be done, by due day (docs/agenda.md). --format ics writes an RFC 5545 calendar to import\ninto a phone's calendar: one all-day event per item on its due day.\nExit status: 0 whenever the agenda was made, with items or without (an agenda is a list of\nthings to do, not a failure: use `check` for a verdict); 2 bad arguments or input, or output\nthat cannot be written."
+)]
+pub struct AgendaArgs {
+    /// A dataset: a JSON file, a folder of CSV files, an .xlsx workbook, or `-` for JSON on
+    /// stdin
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+    /// The day the records were taken: today
+    #[arg(long = "as-of", value_name = "YYYY-MM-DD")]
+    pub as_of: String,
+    /// Days ahead to look at
+    #[arg(long, value_name = "DAYS", default_value_t = 14)]
+    pub horizon: u32,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The agenda's format
+    #[arg(long, value_enum, default_value_t = AgendaFormat::Table)]
+    pub format: AgendaFormat,
+    /// Write the agenda to FILE instead of stdout
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// The format of an explanation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExplainFormat {
+    /// The steps for a person, in Chinese and English
+    Text,
+    /// The contract's answer: `{answer, steps}`
+    Json,
+}
+
+/// What `explain` shares across its operations.
+#[derive(Debug, Args)]
+pub struct ExplainCommon {
+    /// A policy JSON file (fields left out are Banan 2008's), or `-` for stdin
+    #[arg(long, value_name = "FILE", global = true)]
+    pub policy: Option<PathBuf>,
+    /// A holiday calendar file (`{"years": [...]}`) added to the policy's `calendar_years`
+    #[arg(long, value_name = "FILE", global = true)]
+    pub calendar: Vec<PathBuf>,
+    /// The format
+    #[arg(long, value_enum, default_value_t = ExplainFormat::Text, global = true)]
+    pub format: ExplainFormat,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    subcommand_required = true,
+    arg_required_else_help = true,
+    after_help = "Examples:\n  liaison explain deadline 2008-09-25 1\n  liaison explain feedback-status 2008-09-25 职责内 --as-of 2008-10-09\n  liaison explain vote 19 10 1\n  liaison explain grade 70 0 30\nExit status: 0 explained; 2 bad arguments or input (the coded error on stderr)."
+)]
+pub struct ExplainArgs {
+    #[command(subcommand)]
+    pub what: Explained,
+    #[command(flatten)]
+    pub common: ExplainCommon,
+}
+
+/// The operations `explain` explains.
+#[derive(Debug, Subcommand)]
+pub enum Explained {
+    /// S5.1–S5.4: the last day to finish a matter and feed it back
+    Deadline {
+        /// The day the opinion was received
+        #[arg(value_name = "RECEIVED")]
+        received: String,
+        /// 1–4, a name (within_remit, outside_remit, unresolvable, lead_unit) or a label (职责内…)
+        #[arg(value_name = "RESPONSIBILITY")]
+        responsibility: String,
+    },
+    /// S5.1–S5.6: the deadline and whether it was, or is being, met
+    FeedbackStatus {
+        /// The day the opinion was received
+        #[arg(value_name = "RECEIVED")]
+        received: String,
+        /// 1–4, a name or a label
+        #[arg(value_name = "RESPONSIBILITY")]
+        responsibility: String,
+        /// The day it was fed back
+        #[arg(long = "fed-back", value_name = "YYYY-MM-DD")]
+        fed_back: Option<String>,
+        /// The day the records were taken (required without --fed-back)
+        #[arg(long = "as-of", value_name = "YYYY-MM-DD")]
+        as_of: Option<String>,
+    },
+    /// S3.5: the outcome of a commitment vote
+    #[command(alias = "decide-vote")]
+    Vote {
+        /// Approving ballots
+        approve: u64,
+        /// Disapproving ballots
+        disapprove: u64,
+        /// Abstentions
+        #[arg(default_value_t = 0)]
+        abstain: u64,
+        /// Persons present (a policy with a quorum, A15)
+        #[arg(long, value_name = "N")]
+        present: Option<u64>,
+        /// Persons entitled to attend (a policy with a quorum, A15)
+        #[arg(long, value_name = "N")]
+        entitled: Option<u64>,
+    },
+    /// S3.7: the grade of a year-end satisfaction ballot
+    Grade {
+        /// Satisfied ballots
+        satisfied: u64,
+        /// Basically satisfied ballots
+        #[arg(default_value_t = 0)]
+        basically_satisfied: u64,
+        /// Dissatisfied ballots
+        #[arg(default_value_t = 0)]
+        dissatisfied: u64,
+    },
 }
 
 #[derive(Debug, Args)]

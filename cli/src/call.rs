@@ -40,6 +40,7 @@ pub fn call(a: &CallArgs) -> Result<ExitCode, Error> {
     let options = Options {
         files: true,
         max_file_bytes: a.max_file_size,
+        ..Options::default()
     };
     let (op, input): (Option<&OsString>, Option<&OsString>) = match (a.lines, a.args.as_slice()) {
         (true, []) => (None, None),

@@ -1,52 +1,19 @@
 //! `liaison check` and `liaison generate`.
 
 use crate::args::{CheckArgs, Format, GenerateArgs};
-use crate::out::{self, invalid, is_dash, place, read_input, write_error, Out};
+use crate::input::{self, date, record_count};
+use crate::out::{self, invalid, is_dash, place, write_error, Out};
 use crate::render;
 use liaison::dataset::Dataset;
-use liaison::error::LocItem;
 use liaison::synthetic::{compliant, generate as generate_district, Shape};
-use liaison::{Error, Policy};
-use std::io::{BufWriter, Write};
+use liaison::{CheckOptions, Error, Policy};
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
 /// Records above which progress is reported on stderr.
-const LONG_INPUT: usize = 100_000;
-
-/// A date argument (`--from`), its errors placed at the flag.
-fn date(flag: &'static str, text: &str) -> Result<chrono::NaiveDate, Error> {
-    liaison::de::parse_date(text).map_err(|e| e.at(flag))
-}
-
-/// The place of an input: its file name, or `stdin`.
-fn source(path: &Path) -> LocItem {
-    if is_dash(path) {
-        LocItem::key("stdin")
-    } else {
-        place(path)
-    }
-}
-
-fn policy(path: Option<&Path>, max: u64) -> Result<Policy, Error> {
-    match path {
-        None => Ok(Policy::banan_2008()),
-        Some(path) => {
-            let text = read_input(path, max)?;
-            Policy::from_json(&text).map_err(|e| e.at(source(path)))
-        }
-    }
-}
-
-fn dataset(path: &Path, max: u64) -> Result<Dataset, Error> {
-    if is_dash(path) {
-        let text = out::read_stdin(max)?;
-        Dataset::from_json(&text).map_err(|e| e.at("stdin"))
-    } else {
-        Dataset::from_path_limited(path, max)
-    }
-}
+pub const LONG_INPUT: usize = 100_000;
 
 /// `check`: 0 when every judged rule is met, 1 when there are findings.
 pub fn check(a: &CheckArgs) -> Result<ExitCode, Error> {
@@ -55,15 +22,20 @@ pub fn check(a: &CheckArgs) -> Result<ExitCode, Error> {
         date("--to", &a.to)?,
         date("--as-of", &a.as_of)?,
     );
-    if is_dash(&a.path) && a.policy.as_deref().is_some_and(is_dash) {
+    input::one_stdin(
+        std::iter::once(a.path.as_path())
+            .chain(a.input.policy.as_deref())
+            .chain(a.input.calendar.iter().map(|p| p.as_path())),
+    )?;
+    if a.format == Format::Xlsx && writes_to_terminal(a.output.as_deref()) {
         return Err(invalid(
-            "only one of PATH and --policy can be `-` (stdin)",
-            "PATH 与 --policy 只能有一个为 `-`（标准输入）",
+            "an .xlsx workbook is not text: give --output FILE, or redirect stdout",
+            "xlsx 工作簿不是文本：请给出 --output FILE，或重定向标准输出",
         ));
     }
-    let policy = policy(a.policy.as_deref(), a.max_file_size)?;
+    let policy = input::input_policy(&a.input)?;
     let started = Instant::now();
-    let data = dataset(&a.path, a.max_file_size)?;
+    let data = input::dataset(&a.path, &a.input)?;
     let records = record_count(&data);
     let long = records > LONG_INPUT;
     if long {
@@ -72,23 +44,30 @@ pub fn check(a: &CheckArgs) -> Result<ExitCode, Error> {
             started.elapsed().as_secs_f64()
         ));
     }
-    let report = if a.format == Format::Html || a.detailed {
-        liaison::check_detailed(&data, from, to, as_of, &policy)?
-    } else {
-        liaison::check(&data, from, to, as_of, &policy)?
+    let for_people = matches!(a.format, Format::Html | Format::Xlsx);
+    let options = CheckOptions {
+        detailed: for_people || a.detailed,
+        explain: for_people || a.explain,
     };
+    let report = liaison::check_with(&data, from, to, as_of, &policy, options)?;
     if long {
         out::note(&format!(
             "checked in {:.1} s",
             started.elapsed().as_secs_f64()
         ));
     }
+    // The workbook is made before the output is opened, so that a failure leaves no file.
+    let workbook = match a.format {
+        Format::Xlsx => Some(render::xlsx(&report)?),
+        _ => None,
+    };
     let mut o = Out::open(a.output.as_deref())?;
     match a.format {
         Format::Table => o.line(&render::table(&report))?,
         Format::Json => o.json(&report, true)?,
         Format::Csv => o.line(&render::csv(&report))?,
         Format::Html => o.line(&render::html(&report))?,
+        Format::Xlsx => o.write(workbook.as_deref().unwrap_or_default())?,
     }
     o.flush()?;
     Ok(if report.all_met() {
@@ -98,13 +77,12 @@ pub fn check(a: &CheckArgs) -> Result<ExitCode, Error> {
     })
 }
 
-fn record_count(d: &Dataset) -> usize {
-    d.receptions.len()
-        + d.visits.len()
-        + d.opinions.len()
-        + d.meetings.len()
-        + d.aid.len()
-        + d.deeds.len()
+/// Whether a binary output would go to a terminal.
+fn writes_to_terminal(output: Option<&Path>) -> bool {
+    match output {
+        None => std::io::stdout().is_terminal(),
+        Some(p) => is_dash(p) && std::io::stdout().is_terminal(),
+    }
 }
 
 /// `generate`: a synthetic district as a JSON file, a folder of CSV files or JSON on

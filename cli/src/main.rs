@@ -2,20 +2,28 @@
 //! contract (`liaison::api`) as JSON on stdin/stdout, and serve it over HTTP.
 //!
 //! ```text
-//! liaison check PATH --from DATE --to DATE --as-of DATE [--policy FILE] [--format table|json|csv|html] [--output FILE] [--detailed]
+//! liaison check PATH --from DATE --to DATE --as-of DATE [--policy FILE] [--calendar FILE] [--encoding auto|utf-8|gb18030] [--strict]
+//!               [--format table|json|csv|html|xlsx] [--output FILE] [--detailed] [--max-file-size BYTES]
+//! liaison agenda PATH --as-of DATE [--horizon 14] [--policy FILE] [--calendar FILE] [--encoding …] [--strict]
+//!               [--format table|json|csv|ics|html] [--output FILE]
+//! liaison explain deadline RECEIVED RESPONSIBILITY | feedback-status RECEIVED RESPONSIBILITY [--fed-back D] [--as-of D]
+//!               | vote APPROVE DISAPPROVE [ABSTAIN] | grade SATISFIED [BASICALLY] [DISSATISFIED]   [--policy FILE] [--format text|json]
 //! liaison rules
 //! liaison generate PATH [--seed N] [--towns N] [--villages N] [--households N] [--first-year Y] [--years N] [--csv]
 //! liaison call OP [FILE|-]            liaison call --lines [FILE|-]
 //! liaison serve [--listen 127.0.0.1:8080] [--max-body BYTES] [--timeout SECONDS] [--max-in-flight N]
 //! liaison schema [openapi|typescript|python]     liaison completions SHELL
 //! ```
-//! Exit status: 0 success (`check`: every judged rule met); 1 `check` found shortfalls or
-//! `call` answered with an error; 2 bad arguments, unreadable input or unwritable output.
+//! Exit status: 0 success (`check`: every judged rule met; `agenda`: the agenda was made, with
+//! items or without); 1 `check` found shortfalls or `call` answered with an error; 2 bad arguments, unreadable input or unwritable output.
 //! A closed pipe on stdout ends the output quietly, with the status the command would have.
 
+mod agenda;
 mod args;
 mod call;
 mod check;
+mod explain;
+mod input;
 mod out;
 mod render;
 mod serve;
@@ -73,6 +81,8 @@ fn usage(e: &clap::Error) -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
         Command::Check(a) => check::check(&a),
+        Command::Agenda(a) => agenda::agenda(&a),
+        Command::Explain(a) => explain::explain(&a),
         Command::Rules => rules(),
         Command::Generate(a) => check::generate(&a),
         Command::Call(a) => call::call(&a),

@@ -225,7 +225,8 @@ pub fn note(text: &str) {
     let _ = err.write_all(b"\n");
 }
 
-/// Writes a coded error to stderr: `error[code]: message`, then the Chinese message.
+/// Writes a coded error to stderr: `error[code]: message`, then the Chinese message; then
+/// each problem it gathers (`invalid_records`), indented.
 pub fn report(e: &Error) {
     let stderr = io::stderr();
     let (on, off) = if colour(stderr.is_terminal()) {
@@ -233,11 +234,21 @@ pub fn report(e: &Error) {
     } else {
         ("", "")
     };
-    let text = format!(
+    let mut text = format!(
         "{on}error[{}]{off}: {}\n{on}错误{off}：{}\n",
         e.code(),
         e.message(),
         e.message_zh()
     );
+    // The problems an `invalid_records` error gathers, one a line (each message names its
+    // file, line and column, and follows the message rule).
+    for problem in e.related() {
+        text.push_str(&format!(
+            "  - {on}error[{}]{off}: {}\n    {}\n",
+            problem.code(),
+            problem.message(),
+            problem.message_zh()
+        ));
+    }
     let _ = stderr.lock().write_all(text.as_bytes());
 }

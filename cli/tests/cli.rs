@@ -316,11 +316,21 @@ fn generate_to_an_unwritable_path_says_it_cannot_write() {
 fn help_and_version_everywhere() {
     let o = liaison(&["--help"]);
     assert_eq!(o.status.code(), Some(0));
-    for cmd in ["check", "call", "serve", "generate", "completions"] {
+    for cmd in [
+        "check",
+        "agenda",
+        "explain",
+        "call",
+        "serve",
+        "generate",
+        "completions",
+    ] {
         assert!(text(&o.stdout).contains(cmd), "{cmd}");
     }
     for cmd in [
         "check",
+        "agenda",
+        "explain",
         "rules",
         "generate",
         "call",
@@ -509,6 +519,15 @@ fn a_full_disk_is_a_coded_error() {
         vec!["schema"],
         vec!["completions", "bash"],
         vec!["generate", "-"],
+        vec!["explain", "deadline", "2008-09-25", "1"],
+        vec![
+            "agenda",
+            district(),
+            "--as-of",
+            "2026-01-20",
+            "--format",
+            "ics",
+        ],
     ] {
         let o = Command::new(BIN)
             .args(&args)
@@ -984,6 +1003,44 @@ fn serve_refuses_a_bad_address() {
     assert_eq!(o.status.code(), Some(2));
     assert_coded(&o, "io_error");
     assert!(text(&o.stderr).contains("in use"));
+}
+
+#[test]
+fn the_readme_shows_every_command() {
+    let readme =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../README.md"))
+            .unwrap();
+    let start = readme.find("## Command line").unwrap();
+    let end = start + readme[start..].find("\n## Python").unwrap();
+    let section = &readme[start..end];
+    let guide = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs/platforms.md"),
+    )
+    .unwrap();
+    for cmd in [
+        "check",
+        "agenda",
+        "explain",
+        "rules",
+        "generate",
+        "call",
+        "serve",
+        "schema",
+        "completions",
+    ] {
+        assert!(
+            section.contains(&format!("liaison-cli -- {cmd}"))
+                || section.contains(&format!("`liaison {cmd}")),
+            "README's Command line section does not show `{cmd}`"
+        );
+    }
+    for cmd in [
+        "liaison check PATH",
+        "liaison agenda PATH",
+        "liaison explain deadline",
+    ] {
+        assert!(guide.contains(cmd), "docs/platforms.md: {cmd}");
+    }
 }
 
 #[test]

@@ -1,10 +1,17 @@
-//! The report as a table, CSV or HTML, and a dataset as a folder of CSV files.
+//! The report as a table, CSV, HTML or a workbook; the agenda as a table, CSV, HTML or a
+//! calendar; a dataset as a folder of CSV files.
 
+pub mod agenda;
 mod dataset_csv;
+pub mod findings;
 mod html;
+pub mod ics;
+pub mod text;
+mod xlsx;
 
 pub use dataset_csv::write_csv_dir;
 pub use html::html;
+pub use xlsx::xlsx;
 
 use liaison::Report;
 use std::fmt::Write;

@@ -63,6 +63,13 @@ pub struct Options {
     pub files: bool,
     /// The largest file read, in bytes.
     pub max_file_bytes: u64,
+    /// The text encoding of the CSV files of a dataset read from a path; default
+    /// [`Encoding::Auto`](crate::dataset::Encoding::Auto) (UTF-8, else GB18030 with the
+    /// `office` feature).
+    pub encoding: crate::dataset::Encoding,
+    /// Whether a dataset read from a path holds only the forms a JSON dataset holds (ISO
+    /// dates, the names of choices, the fields' names as headers); default `false`.
+    pub strict: bool,
 }
 
 impl Default for Options {
@@ -71,6 +78,8 @@ impl Default for Options {
         Options {
             files: false,
             max_file_bytes: crate::files::MAX_FILE_BYTES,
+            encoding: crate::dataset::Encoding::Auto,
+            strict: false,
         }
     }
 }
@@ -118,12 +127,19 @@ fn policy_of(doc: Option<&PolicyDoc>) -> Result<Policy> {
     }
 }
 
-/// The dataset of a request: the records, or a path where the host allows files.
+/// The dataset of a request: the records, or a path where the host allows files, read as
+/// the options say.
 fn dataset_of(doc: &DatasetDoc, options: &Options) -> Result<Dataset> {
+    use crate::dataset::ReadOptions;
     match &doc.value {
-        Value::String(path) if options.files => {
-            Dataset::from_path_limited(Path::new(path), options.max_file_bytes)
-        }
+        Value::String(path) if options.files => Dataset::from_path_with(
+            Path::new(path),
+            &ReadOptions {
+                max_bytes: options.max_file_bytes,
+                encoding: options.encoding,
+                strict: options.strict,
+            },
+        ),
         Value::String(_) => Err(Error::new(ErrorKind::InvalidInput {
             detail: Detail::new(
                 "a path is not accepted here: send the records themselves",
