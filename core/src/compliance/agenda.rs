@@ -10,7 +10,7 @@
 
 use super::index::Index;
 use super::period::{Period, Window};
-use super::report::{Collector, Pending};
+use super::report::{Collector, Outcome, Pending};
 use crate::dataset::Dataset;
 use crate::policy::Policy;
 use crate::{ErrorKind, Result};
@@ -74,6 +74,10 @@ pub struct Agenda {
     pub until: NaiveDate,
     /// Every item, by due day.
     pub items: Vec<AgendaItem>,
+    /// The records the agenda could not judge, each named with its reason (an opinion whose
+    /// deadline the holiday calendar does not cover, a vote without attendance…): nothing
+    /// is left out without a word.
+    pub records_not_judged: Vec<Outcome>,
 }
 
 /// S1–S5: the agenda of a district on `as_of`: every obligation open on that day that falls
@@ -142,6 +146,7 @@ pub fn agenda(
     out.today = Some(as_of);
     out.rules = policy.rules.clone();
     super::run_rules(&Index::new(dataset), &window, policy, &mut out)?;
+    let records_not_judged = out.take_records_not_judged();
     let look_back = as_of
         .checked_sub_days(Days::new(365))
         .unwrap_or(NaiveDate::MIN);
@@ -179,6 +184,7 @@ pub fn agenda(
         horizon_days,
         until,
         items,
+        records_not_judged,
     })
 }
 

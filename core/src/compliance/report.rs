@@ -388,6 +388,11 @@ impl Collector {
         }
     }
 
+    /// The records not judged so far (each named, with its reason).
+    pub fn take_records_not_judged(&mut self) -> Vec<Outcome> {
+        std::mem::take(&mut self.records_not_judged)
+    }
+
     /// The pending obligations collected for the agenda.
     pub fn take_pending(&mut self) -> Vec<Pending> {
         self.pending.take().unwrap_or_default()
