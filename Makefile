@@ -52,6 +52,7 @@ test-js:
 	bash $(WASM)/build.sh
 	node --test $(WASM)/tests/*.test.js
 	$(WASM)/node_modules/.bin/tsc -p $(WASM)
+	node --test $(WASM)/tests-package/
 	TMPDIR=$$(mktemp -d) node --test $(WASM)/tests-browser/*.test.js
 
 # liaison serve over HTTP: every vector, the OpenAPI document (openapi-spec-validator), the

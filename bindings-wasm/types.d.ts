@@ -545,6 +545,8 @@ export interface CheckRequest {
   as_of: IsoDate;
   /** The policy; Banan 2008 when absent. */
   policy?: PolicyInput | null;
+  /** Whether each finding lists the records it counted (ids, dates and amounts only). */
+  explain?: boolean;
 }
 
 /**
@@ -1147,6 +1149,11 @@ export interface Finding {
    * only), to be confirmed once the State Council's notice for that year is added.
    */
   provisional: boolean;
+  /**
+   * The records counted for `actual` — ids, dates and amounts only — when the check was
+   * asked to explain its findings (`explain`); none otherwise.
+   */
+  counted?: Counted[] | null;
 }
 
 /** A period judged by a rule, both ends included. */
@@ -1157,6 +1164,21 @@ export interface Period {
   end: IsoDate;
   /** `2009`, `2009-02`, `2009-W53`, or `2008-09-25..2008-10-06`. */
   label: string;
+}
+
+/**
+ * One record a finding counted: what it is, its day, the ids it names and, for aid, its
+ * amount in fen.
+ */
+export interface Counted {
+  /** `reception`, `visit`, `meeting`, `deed` or `aid`. */
+  record: string;
+  /** Its day. */
+  date: IsoDate;
+  /** The ids it names (the person; the person and the household; the link; the pairing). */
+  ids: string[];
+  /** Aid: the amount in fen. */
+  amount_fen?: number | null;
 }
 
 /** Judged, met, not met and not judged for one rule or one unit. */
@@ -1253,6 +1275,12 @@ export interface Agenda {
   until: IsoDate;
   /** Every item, by due day. */
   items: AgendaItem[];
+  /**
+   * The records the agenda could not judge, each named with its reason (an opinion whose
+   * deadline the holiday calendar does not cover, a vote without attendance…): nothing
+   * is left out without a word.
+   */
+  records_not_judged: Outcome[];
 }
 
 /** One thing owed. */
@@ -1452,9 +1480,9 @@ export interface Step {
   /** The step in Chinese. */
   text_zh: string;
   /** The words of the source (or of the law it follows) that decide the step. */
-  words: string | null;
+  words?: string | null;
   /** The day the step arrives at, where it arrives at one. */
-  date: IsoDate | null;
+  date?: IsoDate | null;
 }
 
 /** `policy`: a policy read and completed with Banan 2008's values, then checked. */
@@ -1659,14 +1687,14 @@ export function isRestDay(date: IsRestDayRequest["date"], policy?: IsRestDayRequ
  *
  * @throws {LiaisonError} on bad input (see `errorCodes()`)
  */
-export function check(dataset: CheckRequest["dataset"], start: CheckRequest["start"], end: CheckRequest["end"], as_of: CheckRequest["as_of"], policy?: CheckRequest["policy"] | null): Report;
+export function check(dataset: CheckRequest["dataset"], start: CheckRequest["start"], end: CheckRequest["end"], as_of: CheckRequest["as_of"], policy?: CheckRequest["policy"] | null, explain?: CheckRequest["explain"] | null): Report;
 
 /**
  * S1–S5, as `check`, with every judgement kept in `outcomes`. Rules: S1 S2 S3 S4 S5.
  *
  * @throws {LiaisonError} on bad input (see `errorCodes()`)
  */
-export function checkDetailed(dataset: CheckRequest["dataset"], start: CheckRequest["start"], end: CheckRequest["end"], as_of: CheckRequest["as_of"], policy?: CheckRequest["policy"] | null): Report;
+export function checkDetailed(dataset: CheckRequest["dataset"], start: CheckRequest["start"], end: CheckRequest["end"], as_of: CheckRequest["as_of"], policy?: CheckRequest["policy"] | null, explain?: CheckRequest["explain"] | null): Report;
 
 /**
  * S1–S5: what falls due within the horizon, and what is already late and can still be done, by due day. Rules: S1 S2 S3 S4 S5.

@@ -18,8 +18,15 @@ use std::thread::ThreadId;
 
 type Reader = Box<dyn RecordBatchReader + Send>;
 
-fn speaks_arrow(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
-    Ok(obj.hasattr("__arrow_c_stream__")? || obj.hasattr("__arrow_c_array__")?)
+/// Whether an object speaks the Arrow PyCapsule interface; an object whose attribute
+/// lookup fails does not.
+fn speaks_arrow(obj: &Bound<'_, PyAny>) -> bool {
+    has(obj, "__arrow_c_stream__") || has(obj, "__arrow_c_array__")
+}
+
+/// `hasattr`, an attribute lookup that fails counting as absent.
+fn has(obj: &Bound<'_, PyAny>, name: &str) -> bool {
+    obj.hasattr(name).unwrap_or(false)
 }
 
 /// `TypeError` for an object that is no Arrow data at all.
@@ -79,7 +86,7 @@ fn pyarrow<'py>(
 pub fn arrow_table<'py>(table: &Bound<'py, PyAny>, loc: Json) -> PyResult<Bound<'py, PyAny>> {
     let py = table.py();
     let at: Vec<LocItem> = serde_json::from_value(loc.0).unwrap_or_default();
-    if !speaks_arrow(table)? {
+    if !speaks_arrow(table) {
         return Err(not_arrow(table, "a table"));
     }
     let reader = reader(table, &at)?;
@@ -104,7 +111,7 @@ pub fn evaluate_register<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let py = table.py();
     let at = [LocItem::key("table")];
-    if !speaks_arrow(table)? {
+    if !speaks_arrow(table) {
         return Err(not_arrow(table, "`table`"));
     }
     let register = register(py, options)?;
@@ -189,7 +196,7 @@ impl RegisterBatches {
                         return Ok(None);
                     };
                     let item = item?;
-                    if item.hasattr("__arrow_c_array__")? {
+                    if has(&item, "__arrow_c_array__") {
                         let batch = item.extract::<PyRecordBatch>();
                         return Ok(Some(
                             batch
@@ -197,7 +204,7 @@ impl RegisterBatches {
                                 .into_inner(),
                         ));
                     }
-                    if item.hasattr("__arrow_c_stream__")? {
+                    if has(&item, "__arrow_c_stream__") {
                         *current = Some(reader(&item, &at)?);
                         continue;
                     }
@@ -283,7 +290,7 @@ pub fn evaluate_batches(batches: &Bound<'_, PyAny>, options: Json) -> PyResult<R
     let py = batches.py();
     let at = [LocItem::key("batches")];
     let register = register(py, options)?;
-    let input = if batches.hasattr("__arrow_c_stream__")? || batches.hasattr("__arrow_c_array__")? {
+    let input = if speaks_arrow(batches) {
         Input::Stream(reader(batches, &at)?)
     } else {
         match batches.try_iter() {

@@ -6,10 +6,10 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyType;
 
-/// Whether an error says that a file or folder does not exist: the core's `io_error` of a
-/// missing path, which Python also raises as a `FileNotFoundError`.
+/// Whether an error says that a file or folder does not exist (`file_not_found`), which
+/// Python also raises as a `FileNotFoundError`. Decided by the error's kind, never its text.
 fn not_found(e: &Error) -> bool {
-    matches!(e.kind(), ErrorKind::Io { detail } if detail.en().starts_with("no such file"))
+    matches!(e.kind(), ErrorKind::FileNotFound)
 }
 
 /// `LiaisonError(message, code, message_zh, loc, rule, field, errors)` for a core error

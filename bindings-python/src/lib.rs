@@ -10,30 +10,75 @@ mod value;
 
 use error::OrRaise;
 use liaison::api::{call_with, Options};
+use liaison::dataset::Encoding;
 use liaison::error::{Detail, LocItem};
 use liaison::{Error, ErrorKind};
+use pyo3::exceptions::{PyTypeError, PyUnicodeError};
 use pyo3::prelude::*;
-use pyo3::types::{PyString, PyTuple};
+use pyo3::types::{PyBool, PyString};
 use serde::Serialize;
 use std::path::PathBuf;
 use value::{invalid, to_python, Json, Text};
 
-/// Python reads files: a dataset may be the path of a JSON file or of a folder of CSV files.
-fn options() -> Options {
-    Options {
+/// What Python allows: a dataset may be the path of a JSON file, a folder of CSV files or an
+/// `.xlsx` workbook, read with `encoding` (``None``: detected) and `strict` (``None``:
+/// ``False``); anything else is `invalid_input` at that keyword.
+fn options(
+    py: Python<'_>,
+    encoding: Option<&Bound<'_, PyAny>>,
+    strict: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Options> {
+    let encoding = match encoding {
+        None => Encoding::Auto,
+        Some(given) => {
+            let at = [LocItem::key("encoding")];
+            let name = match given.cast::<PyString>() {
+                Ok(s) => value::text(s, &at),
+                Err(_) => Err(invalid(
+                    &at,
+                    "must be a text: auto, utf-8 or gb18030 (gbk)",
+                    "必须是文本：auto、utf-8 或 gb18030（gbk）",
+                )),
+            };
+            name.and_then(|name| name.parse::<Encoding>().map_err(|e| e.at("encoding")))
+                .or_raise(py)?
+        }
+    };
+    let strict = match strict {
+        None => false,
+        Some(given) => match given.cast::<PyBool>() {
+            Ok(b) => b.is_true(),
+            Err(_) => {
+                let at = [LocItem::key("strict")];
+                let e = invalid(&at, "must be True or False", "必须是 True 或 False");
+                return Err(error::raise(py, &e));
+            }
+        },
+    };
+    Ok(Options {
         files: true,
+        encoding,
+        strict,
         ..Options::default()
-    }
+    })
 }
 
-/// Answers one request of the contract: ``call(op, request)``.
+/// Answers one request of the contract: ``call(op, request, *, encoding=None, strict=None)``.
 ///
 /// ``op`` is an operation of ``operations()``; ``request`` a dict of its parameters
 /// (snake_case keys, the Python values ``liaison``'s functions take) or the request as
-/// JSON text. Returns the answer as Python data (ISO dates as text). The core runs without
-/// the GIL. Raises ``LiaisonError`` with the core's code and place.
+/// JSON text. A dataset given as a path is read with ``encoding`` (of CSV files: ``"auto"``,
+/// ``"utf-8"``, ``"gb18030"`` or ``"gbk"``) and ``strict``. Returns the answer as Python
+/// data (ISO dates as text). The core runs without the GIL. Raises ``LiaisonError`` with
+/// the core's code and place.
 #[pyfunction]
-fn call<'py>(op: Text, request: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+#[pyo3(signature = (op, request, *, encoding = None, strict = None))]
+fn call<'py>(
+    op: Text,
+    request: &Bound<'py, PyAny>,
+    encoding: Option<&Bound<'py, PyAny>>,
+    strict: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
     let py = request.py();
     let request = match request.cast::<PyString>() {
         Ok(_) => {
@@ -42,8 +87,9 @@ fn call<'py>(op: Text, request: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny
         }
         Err(_) => request.extract::<Json>()?.0,
     };
+    let options = options(py, encoding, strict)?;
     let answer = py
-        .detach(|| call_with(&op.0, &request, &options()))
+        .detach(|| call_with(&op.0, &request, &options))
         .or_raise(py)?;
     to_python(py, &answer)
 }
@@ -70,9 +116,32 @@ fn policy_from_json(py: Python<'_>, json: Text) -> PyResult<Bound<'_, PyAny>> {
 }
 
 /// A policy read from a regular UTF-8 JSON file of at most the core's file limit
-/// (``Policy.load``).
+/// (``Policy.load``). A path that is no ``str`` or ``os.PathLike`` is a ``TypeError``; one
+/// that the file system cannot name (a lone surrogate), or an ``os.PathLike`` that fails to
+/// give its path, is ``invalid_input``.
 #[pyfunction]
-fn policy_from_file(py: Python<'_>, path: PathBuf) -> PyResult<Bound<'_, PyAny>> {
+fn policy_from_file<'py>(path: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let py = path.py();
+    let path: PathBuf = match path.extract() {
+        Ok(path) => path,
+        Err(e) if e.is_instance_of::<PyTypeError>(py) => return Err(e),
+        Err(e) => {
+            let e = if e.is_instance_of::<PyUnicodeError>(py) {
+                invalid(
+                    &[],
+                    "a path that is not valid Unicode (a lone surrogate)",
+                    "路径不是有效的 Unicode（含孤立代理项）",
+                )
+            } else {
+                invalid(
+                    &[],
+                    "a path-like object that fails to give its path",
+                    "类路径对象无法给出其路径",
+                )
+            };
+            return Err(error::raise(py, &e));
+        }
+    };
     let policy = py.detach(|| {
         let text = liaison::files::read_text(&path, liaison::files::MAX_FILE_BYTES)?;
         liaison::Policy::from_json(&text)
@@ -140,8 +209,6 @@ fn _liaison(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(arrow::evaluate_register, m)?)?;
     m.add_function(wrap_pyfunction!(arrow::evaluate_batches, m)?)?;
     m.add_class::<arrow::RegisterBatches>()?;
-    let codes = PyTuple::new(m.py(), liaison::forms::FIELD_ERROR_CODES)?;
-    m.add("FIELD_ERROR_CODES", codes)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

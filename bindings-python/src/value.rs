@@ -58,7 +58,8 @@ pub fn invalid(at: &[LocItem], en: &'static str, zh: &'static str) -> Error {
     .with_loc(Loc(at.to_vec()))
 }
 
-fn text(s: &Bound<'_, PyString>, at: &[LocItem]) -> Result<String, Error> {
+/// A Python `str` as Rust text; a lone surrogate is `invalid_input` at `at`.
+pub fn text(s: &Bound<'_, PyString>, at: &[LocItem]) -> Result<String, Error> {
     s.to_cow().map(|c| c.into_owned()).map_err(|_| {
         invalid(
             at,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import inspect
 import json
 import pickle
 import re
@@ -267,6 +268,28 @@ def test_error_codes_match_the_core() -> None:
     assert liaison.ERROR_CODES == codes
 
 
+# --- the contract's parameters --------------------------------------------------------
+
+
+def test_every_function_takes_its_operations_parameters_in_order() -> None:
+    """API.md: positional parameters are the request's keys in catalogue order; what Python
+    adds (``explain=True`` on the four rules, ``encoding``, ``strict``) is keyword-only."""
+    functions = 0
+    for op in liaison.operations():
+        function = getattr(liaison, op["name"], None)
+        if op["name"] not in liaison.__all__ or not callable(function) or isinstance(function, type):
+            continue
+        params = inspect.signature(function).parameters.values()
+        positional = [p.name for p in params if p.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD]
+        assert positional == op["params"], op["name"]
+        defaults = liaison.REQUEST_DEFAULTS[op["name"]]
+        for p in params:
+            if p.name in defaults:
+                assert p.default == defaults[p.name], (op["name"], p.name)
+        functions += 1
+    assert functions >= 15
+
+
 # --- Policy ---------------------------------------------------------------------------
 
 
@@ -347,7 +370,7 @@ def test_policy_load(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError) as info:
         Policy.load(tmp_path / "missing.json")
     assert isinstance(info.value, LiaisonError) and isinstance(info.value, liaison.LiaisonFileNotFoundError)
-    assert (info.value.code, info.value.loc) == ("io_error", ["missing.json"])
+    assert (info.value.code, info.value.loc) == ("file_not_found", ["missing.json"])
     assert pickle.loads(pickle.dumps(info.value)).loc == ["missing.json"]
     path.write_bytes(b"\xff\xfe")
     assert error_of(Policy.load, path).code == "io_error"  # not UTF-8 text

@@ -22,7 +22,7 @@ EXAMPLES = Path(__file__).resolve().parent.parent.parent / "examples"
 DISTRICT_JSON = EXAMPLES / "district.json"
 DISTRICT_CSV = EXAMPLES / "district-csv"
 RANGE = ("2023-01-01", "2025-12-31", "2026-01-20")
-EXAMPLE_FINDINGS = 25
+EXAMPLE_FINDINGS = 32
 
 DATE_COLUMNS = {"from", "to", "date", "received", "fed_back", "proposed", "voted", "approved", "published"}
 FRAME_COLUMNS = [
@@ -246,7 +246,7 @@ def test_a_bad_commitment_item_names_its_row() -> None:
 
 def test_path_errors(tmp_path: Path) -> None:
     e = error_of(liaison.check, tmp_path / "missing.json", *RANGE)
-    assert (e.code, e.loc) == ("io_error", ["dataset", "missing.json"])
+    assert (e.code, e.loc) == ("file_not_found", ["dataset", "missing.json"])
     assert isinstance(e, FileNotFoundError) and isinstance(e, liaison.LiaisonFileNotFoundError)
     assert e.field is not None and e.field.endswith("missing.json")
     (tmp_path / "people.csv").write_text("id,unit,role,from\nS,V9,secretary,2009-01-01\n", encoding="utf-8")
@@ -316,16 +316,29 @@ def test_report_attributes(expected: Report) -> None:
     assert type(r.start) is datetime.date
     assert "2008" in r.policy
     assert r.all_met is False and len(r) == EXAMPLE_FINDINGS and r.outcomes is None
+    assert r.provisional is False
     f = r.findings[0]
-    assert list(f) == ["rule", "code", "unit", "subject", "period", "expected", "actual", "message", "message_zh"]
+    assert list(f) == [
+        "rule", "code", "unit", "subject", "period", "expected", "actual", "message", "message_zh", "provisional",
+    ]
     assert list(f["period"]) == ["start", "end", "label"]
     assert type(f["period"]["start"]) is datetime.date
     t = r.by_rule[0]
-    assert list(t) == ["key", "judged", "met", "not_met", "not_judged", "rate_permille"]
+    assert list(t) == [
+        "key", "judged", "met", "not_met", "not_judged", "not_judged_by_reason", "provisional", "rate_permille",
+    ]
+    for tally in r.by_rule + r.by_unit:
+        assert sum(tally["not_judged_by_reason"].values()) == tally["not_judged"], tally
+        assert 0 <= tally["provisional"] <= tally["judged"]
     assert sum(t["not_met"] for t in r.by_rule) >= len(r.findings) - 5  # several per period
     assert sum(t["judged"] for t in r.by_rule) == sum(t["judged"] for t in r.by_unit)
-    assert all(set(g) == {"unit", "year", "ballot", "combined"} for g in r.grades)
-    assert repr(r) == "<liaison.Report 2023-01-01..2025-12-31 as of 2026-01-20: 25 findings>"
+    assert all(list(g) == ["unit", "year", "ballot", "combined", "recorded_combined"] for g in r.grades)
+    # the example plants one record that cannot be judged; it names its record
+    assert [(o["status"], type(o["period"]["start"])) for o in r.records_not_judged] == [
+        ("not_judged", datetime.date)
+    ]
+    assert r.records_not_judged[0]["reason"] in {t for tally in r.by_rule for t in tally["not_judged_by_reason"]}
+    assert repr(r) == "<liaison.Report 2023-01-01..2025-12-31 as of 2026-01-20: 32 findings>"
 
 
 def test_report_is_frozen_final_and_unhashable(expected: Report) -> None:
@@ -349,7 +362,11 @@ def test_empty_report_is_falsy_and_all_met() -> None:
 
 def test_to_dict_and_to_json(expected: Report) -> None:
     d = expected.to_dict()
-    assert list(d) == ["start", "end", "as_of", "policy", "findings", "by_rule", "by_unit", "grades"]
+    assert list(d) == [
+        "start", "end", "as_of", "policy", "findings", "by_rule", "by_unit", "grades",
+        "records_not_judged", "provisional", "outcomes",
+    ]
+    assert d["outcomes"] is None and d["provisional"] is False
     assert d["start"] == "2023-01-01"
     assert d["findings"][0]["period"]["start"] == expected.findings[0]["period"]["start"].isoformat()
     assert json.loads(expected.to_json()) == d
@@ -431,14 +448,32 @@ def test_findings_frame_in_the_callers_library(expected: Report) -> None:
     assert isinstance(expected.findings_frame(), pd.DataFrame)  # dicts in: pandas
     assert isinstance(expected.findings_frame(library="polars"), pl.DataFrame)
     assert from_polars.findings_frame().to_dicts() == expected.findings_frame().to_dict("records")
-    with pytest.raises(ValueError):
-        expected.findings_frame("excel")
+    for bad in ("excel", "张三丰", 3):
+        e = error_of(expected.findings_frame, bad)
+        assert (e.code, e.loc) == ("invalid_input", ["library"]) and "张三丰" not in str(e)
 
 
 def test_findings_frame_without_pandas(expected: Report, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pandas", None)  # `import pandas` raises ImportError
     with pytest.raises(ImportError, match="pandas"):
         expected.findings_frame()
+
+
+def test_explained_findings_list_what_they_counted(expected: Report) -> None:
+    explained = liaison.check(example(), *RANGE, None, True)
+    assert liaison.check(example(), *RANGE, explain=True) == explained
+    assert len(explained) == len(expected)
+    assert all("counted" not in f for f in expected.findings)  # only when asked
+    counted = [c for f in explained.findings for c in f.get("counted") or []]
+    assert counted and all(type(c["date"]) is datetime.date and c["ids"] for c in counted)
+    assert {c["record"] for c in counted} <= {"reception", "visit", "meeting", "deed", "aid"}
+    aid = next(f for f in explained.findings if f["code"] == "aid_below_minimum")
+    assert sum(c["amount_fen"] for c in aid["counted"]) == aid["actual"]
+    as_json = explained.to_dict()["findings"]
+    assert all(isinstance(c["date"], str) for f in as_json for c in f.get("counted") or [])
+    assert Report.from_json(explained.to_json()) == explained
+    e = error_of(liaison.check, {}, *RANGE, None, "yes")
+    assert (e.code, e.loc) == ("invalid_input", ["explain"])
 
 
 # --- check_detailed -------------------------------------------------------------------
@@ -525,9 +560,9 @@ def test_generate_district_errors(kwargs: dict[str, Any], code: str, field: str 
 
 
 def test_rules_catalogue() -> None:
-    assert isinstance(liaison.RULES, tuple) and len(liaison.RULES) == 38
+    assert isinstance(liaison.RULES, tuple) and len(liaison.RULES) == 41
     ids = [r["id"] for r in liaison.RULES]
-    assert len(set(ids)) == len(ids) and ids[0] == "S1.1" and ids[-1] == "S5.7"
+    assert len(set(ids)) == len(ids) and ids[:4] == ["N.1", "N.2", "N.3", "S1.1"] and ids[-1] == "S5.7"
     assert all(list(r) == ["id", "gloss", "source_zh", "implemented_by"] for r in liaison.RULES)
 
 

@@ -5,10 +5,11 @@
 // core. Nothing typed here leaves the page, and nothing is logged.
 import init, { validateForm, redact, formFields, formSchema } from '../pkg/web-forms/index.js';
 
-/** Text of the summary line. */
+/** Text of the summary line: nothing red until a message is shown. */
 const SUMMARY = {
   valid: '可以提交',
   invalid: (n) => `共 ${n} 处需要修改`,
+  pending: '逐项填写，填写时即时校验；带 * 的为必填项',
 };
 
 /** Numbers in the document: `integer`, `money` and `area` fields are sent as JSON numbers. */
@@ -17,6 +18,30 @@ const NUMBER_TEXT = /^-?\d+(\.\d+)?$/;
 
 /** The rows the paper prints for the household members of F3. */
 const MEMBER_ROWS = 5;
+
+// ---------------------------------------------------------------------------------------
+// Dates as clerks type them
+
+const FULL_WIDTH = { '／': '/', '－': '-', '．': '.', '。': '.' };
+
+/**
+ * A date as clerks type it — `2009/1/5`, `2009.1.5`, `2009-1-5`, `2009年1月5日`, full-width
+ * digits — as ISO `2009-01-05`; null when the text is not a day of the calendar (then it
+ * stays as typed and the core says what is wrong with it). The page changes the notation
+ * only, as the paper would be read; the core still judges the date.
+ */
+function isoDate(text) {
+  const ascii = text
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[／－．。]/g, (c) => FULL_WIDTH[c]);
+  const m = /^\s*(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?\s*$/.exec(ascii);
+  if (!m) return null;
+  const [year, month, day] = m.slice(1).map(Number);
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return `${m[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
 
 // ---------------------------------------------------------------------------------------
 // Paths
@@ -74,6 +99,7 @@ class PaperForm {
     this.wireLists();
     form.addEventListener('input', (e) => this.touched(e.target));
     form.addEventListener('change', (e) => this.touched(e.target));
+    form.addEventListener('focusout', (e) => this.normaliseDate(e.target));
     form.addEventListener('submit', (e) => this.submit(e));
     form.addEventListener('reset', () => setTimeout(() => this.reset()));
     this.checkBindings();
@@ -274,6 +300,15 @@ class PaperForm {
     return Boolean(group && group.dataset.touched);
   }
 
+  /** A date field left with `2009/1/5` in it reads `2009-01-05`. */
+  normaliseDate(el) {
+    if (!el.name || this.fields.get(el.name)?.kind !== 'date' || el.value === '') return;
+    const iso = isoDate(el.value);
+    if (iso === null || iso === el.value) return;
+    el.value = iso;
+    this.touched(el);
+  }
+
   touched(el) {
     if (!el.name) return;
     const slot = el.closest('[data-slot]');
@@ -345,9 +380,14 @@ class PaperForm {
       return li;
     }));
     this.formErrors.hidden = this.formErrors.childElementCount === 0;
-    const n = validation.errors.length;
-    this.summary.textContent = validation.valid ? SUMMARY.valid : SUMMARY.invalid(n);
-    this.summary.classList.toggle('ok', validation.valid);
+    // The count is of the messages shown: none on an untouched form, every one after a submit.
+    const shown = [...bySlot].filter(([slot]) => this.shows(slot)).reduce((n, [, errors]) => n + errors.length, 0)
+      + (this.submitted ? loose.length : 0);
+    const state = validation.valid ? 'ok' : shown > 0 ? 'invalid' : 'pending';
+    this.summary.textContent = state === 'ok' ? SUMMARY.valid : state === 'invalid' ? SUMMARY.invalid(shown) : SUMMARY.pending;
+    this.summary.classList.toggle('ok', state === 'ok');
+    this.summary.classList.toggle('pending', state === 'pending');
+    this.summary.dataset.state = state;
     return { doc, validation };
   }
 

@@ -5,7 +5,10 @@
 //!   the operation's snake_case keys, or the same request as JSON text.
 //! - Every operation is also a camelCase function (`decideVote`, `feedbackStatus`) whose
 //!   positional parameters are the request's keys in the order of the `operations()`
-//!   catalogue; `undefined` and `null` mean "absent".
+//!   catalogue; `undefined` and `null` mean "absent". A test checks the list below against
+//!   the catalogue: names, order and parameters.
+//! - Without the default feature `full`, the forms-only build binds the forms, the four
+//!   rules at the heart, the policy and the error and form catalogues (see `Cargo.toml`).
 //! - Answers are the contract's JSON documents (snake_case keys), parsed with `JSON.parse`.
 //! - Every bad input throws an `Error` named `LiaisonError` with the contract's error
 //!   fields: `code`, `message`, `message_zh`, `loc` (a list of keys and indexes) and `rule`
@@ -189,24 +192,29 @@ operations! {
     grade as grade(satisfied, basically_satisfied, dissatisfied, policy);
     consequences as consequences(years, policy);
     is_rest_day as isRestDay(date, policy);
-    #[cfg(feature = "compliance")]
-    check as check(dataset, start, end, as_of, policy);
-    #[cfg(feature = "compliance")]
-    check_detailed as checkDetailed(dataset, start, end, as_of, policy);
+    #[cfg(feature = "full")]
+    check as check(dataset, start, end, as_of, policy, explain);
+    #[cfg(feature = "full")]
+    check_detailed as checkDetailed(dataset, start, end, as_of, policy, explain);
+    #[cfg(feature = "full")]
+    agenda as agenda(dataset, as_of, horizon_days, policy);
     validate_form as validateForm(kind, data, policy);
     form_schema as formSchema(kind, draft);
     form_fields as formFields(kind);
     redact as redact(kind, data);
-    #[cfg(feature = "compliance")]
+    #[cfg(feature = "full")]
     generate_district as generateDistrict(seed, towns, villages_per_town, households_per_village, first_year, years, policy);
+    #[cfg(feature = "full")]
     explain as explain(op, request);
     policy as policy(policy);
-    #[cfg(feature = "compliance")]
+    #[cfg(feature = "full")]
     rules as rules();
-    #[cfg(feature = "compliance")]
+    #[cfg(feature = "full")]
     finding_codes as findingCodes();
     error_codes as errorCodes();
     form_kinds as formKinds();
+    field_error_codes as fieldErrorCodes();
+    #[cfg(feature = "full")]
     operations as operations();
 }
 
@@ -214,12 +222,6 @@ operations! {
 #[wasm_bindgen(js_name = policyBanan2008, unchecked_return_type = "Policy")]
 pub fn policy_banan_2008() -> Result<JsValue, JsValue> {
     run(api::Op::policy, [])
-}
-
-/// Every code of a form's field error (`FieldError.code`), in the core's order.
-#[wasm_bindgen(js_name = fieldErrorCodes, unchecked_return_type = "FieldCode[]")]
-pub fn field_error_codes() -> Result<JsValue, JsValue> {
-    reply(serde_json::to_value(liaison::forms::FIELD_ERROR_CODES).map_err(|_| internal()))
 }
 
 #[cfg(test)]
@@ -238,8 +240,12 @@ mod tests {
                 "{op}"
             );
         }
-        if cfg!(feature = "compliance") {
-            assert_eq!(bound.len(), api::OPERATIONS.len());
+        // Every operation, in the catalogue's order; the forms-only build a subsequence.
+        let names: Vec<&str> = bound.iter().map(|(op, _)| *op).collect();
+        let mut rest = api::OPERATIONS.iter();
+        assert!(names.iter().all(|op| rest.any(|o| o == op)), "{names:?}");
+        if cfg!(feature = "full") {
+            assert_eq!(names, api::OPERATIONS);
         }
     }
 }

@@ -1,12 +1,15 @@
 'use strict';
 // End to end in headless Chromium: the demo page (bindings-wasm/demo/) served on 127.0.0.1,
-// F1 and F3 filled as a person would, the Chinese messages read where they are shown.
-// Needs the web build (bash bindings-wasm/build.sh), `npm ci` (playwright-core) and
-// Debian's Chromium at /usr/bin/chromium (or CHROMIUM=path):
-//   apt-get install -y --no-install-recommends chromium chromium-driver
-// A missing Chromium is a failure, not a skip. Run: node --test bindings-wasm/tests-browser/
+// F1 and F3 filled as a person would, the Chinese messages read where they are shown, the
+// page at 1280 and 390 px wide, with screenshots (into LIAISON_SCREENSHOTS or a new
+// temporary folder, printed). Needs the web build (bash bindings-wasm/build.sh), `npm ci`
+// (playwright-core), Debian's Chromium at /usr/bin/chromium (or CHROMIUM=path) and a CJK
+// font (else Chinese renders as boxes):
+//   apt-get install -y --no-install-recommends chromium chromium-driver fonts-wqy-microhei
+// A missing Chromium or font is a failure, not a skip. Run: node --test bindings-wasm/tests-browser/
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
+const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -20,7 +23,8 @@ const FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run',
 ];
-const SCREENSHOT = process.env.LIAISON_SCREENSHOT || path.join(os.tmpdir(), 'liaison-demo.png');
+const SHOTS = process.env.LIAISON_SCREENSHOTS || fs.mkdtempSync(path.join(os.tmpdir(), 'liaison-screenshots-'));
+const SCREENSHOT = path.join(SHOTS, 'f1-1100-submitted.png');
 
 let server;
 let url;
@@ -32,6 +36,14 @@ const problems = [];
 before(async () => {
   assert.ok(fs.existsSync(CHROMIUM),
     `Chromium is missing at ${CHROMIUM}; install it: apt-get install -y --no-install-recommends chromium chromium-driver`);
+  let cjk = '';
+  try {
+    cjk = execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).trim();
+  } catch {
+    cjk = '';
+  }
+  assert.ok(cjk, 'no Chinese font: install one: apt-get install -y --no-install-recommends fonts-wqy-microhei');
+  fs.mkdirSync(SHOTS, { recursive: true });
   ({ server, url } = await start());
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'liaison-e2e-'));
   context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
@@ -83,6 +95,57 @@ const rowMessages = (form, list, n) => page.evaluate(([f, l, i]) => {
 
 const input = (form, name) => page.locator(`#${form} [name="${name}"]`);
 const summary = (form) => page.textContent(`#${form} [data-summary]`);
+const summaryState = (form) => page.getAttribute(`#${form} [data-summary]`, 'data-state');
+const PENDING = '逐项填写，填写时即时校验；带 * 的为必填项';
+
+test('an untouched form shows no red count: a neutral line, no message, no red border', async () => {
+  for (const form of ['f1', 'f3']) {
+    assert.equal(await summary(form), PENDING, form);
+    assert.equal(await summaryState(form), 'pending', form);
+    const color = await page.$eval(`#${form} [data-summary]`, (el) => getComputedStyle(el).color);
+    assert.notEqual(color, 'rgb(198, 40, 40)', `${form}: the summary is not red`);
+    assert.equal(await page.locator(`#${form} [aria-invalid="true"]`).count(), 0, form);
+    assert.equal(await page.$$eval(`#${form} .err`, (els) => els.filter((e) => e.textContent).length), 0, form);
+  }
+});
+
+test('dates typed as clerks type them read as YYYY-MM-DD once the field is left', async () => {
+  // On a page of its own, so that the fields touched here leave the shared page untouched.
+  const p = await context.newPage();
+  try {
+    await p.goto(url);
+    await p.waitForSelector('body[data-ready="true"]');
+    const date = p.locator('#f1 [name="date"]');
+    const shown = () => p.$eval('#f1 [data-slot="date"]', (el) => (el.errorElement ? el.errorElement.textContent : ''));
+    for (const [typed, iso] of [['2009/1/5', '2009-01-05'], ['2008年12月1日', '2008-12-01'], ['2009.1.5', '2009-01-05'],
+      ['２００９／１／５', '2009-01-05'], ['2008-9-25', '2008-09-25'], ['2008-12-01', '2008-12-01']]) {
+      await date.fill(typed);
+      assert.equal(await date.inputValue(), typed, 'not while typing');
+      await date.blur();
+      assert.equal(await date.inputValue(), iso, typed);
+      assert.equal(await shown(), '', typed);
+    }
+    // Not a day of the calendar: left as typed, and the core says so.
+    await date.fill('2009/2/30');
+    await date.blur();
+    assert.equal(await date.inputValue(), '2009/2/30');
+    assert.match(await shown(), /时间/);
+    assert.equal(await p.getAttribute('#f1 [data-slot="date"] .err', 'data-code'), 'invalid_date');
+    assert.equal(await p.getAttribute('#f1 [data-summary]', 'data-state'), 'invalid');
+    // The same in a date inside a group (办理期限) and on F3.
+    const deadline = p.locator('#f1 [name="handling.deadline"]');
+    await deadline.fill('2008/12/11');
+    await deadline.blur();
+    assert.equal(await deadline.inputValue(), '2008-12-11');
+    await p.click('#tab-f3');
+    const signed = p.locator('#f3 [name="opinion.signed_on"]');
+    await signed.fill('2008年12月10日');
+    await signed.blur();
+    assert.equal(await signed.inputValue(), '2008-12-10');
+  } finally {
+    await p.close();
+  }
+});
 
 test('the page is built from the core: every field has an input, labels from formFields', async () => {
   for (const form of ['f1', 'f3']) {
@@ -104,6 +167,7 @@ test('the page is built from the core: every field has an input, labels from for
 test('F1: a bad phone shows its message beside the field; fixing it clears it; submit', async () => {
   const phone = input('f1', 'visitor.phone');
   await phone.fill('1381234');
+  assert.equal(await summary('f1'), '共 1 处需要修改', 'the count is of the messages shown');
   assert.equal(await message('f1', 'visitor.phone'), '「来访群众情况·联系电话」不是有效的手机号码或带区号的固定电话号码');
   assert.equal(await phone.getAttribute('aria-invalid'), 'true');
   const describedBy = await phone.getAttribute('aria-describedby');
@@ -113,6 +177,7 @@ test('F1: a bad phone shows its message beside the field; fixing it clears it; s
   // Fields not touched yet say nothing; the summary counts every problem.
   assert.equal(await message('f1', 'visitor.name'), '');
   assert.match(await summary('f1'), /^共 \d+ 处需要修改$/);
+  assert.equal(await summaryState('f1'), 'invalid');
 
   await phone.fill('138 1234 1234');
   assert.equal(await message('f1', 'visitor.phone'), '');
@@ -231,7 +296,7 @@ test('F3: a household with a member working away lists what is missing for that 
   assert.equal(await message('f3', 'residence'), '「居住地点」为必填项');
   assert.equal(await message('f3', 'housing_area'), '「住房面积」为必填项');
   assert.match(await summary('f3'), /^共 \d+ 处需要修改$/);
-  await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, '-f3.png'), fullPage: true });
+  await page.screenshot({ path: path.join(SHOTS, 'f3-1100-submitted.png'), fullPage: true });
 
   // Complete it and submit.
   await input('f3', 'residence').fill('重庆市巴南区石龙镇石龙村5组');
@@ -271,7 +336,53 @@ test('clearing the form starts again', async () => {
   await page.waitForFunction(() => !document.querySelector('#f3 [data-list="away_members"]'));
   assert.equal(await page.isVisible('#f3 [data-result]'), false);
   assert.equal(await message('f3', 'residence'), '');
-  assert.match(await summary('f3'), /^共 \d+ 处需要修改$/);
+  assert.equal(await summary('f3'), PENDING);
+  assert.equal(await summaryState('f3'), 'pending');
+});
+
+/** The width of a PNG file, from its header. */
+const pngWidth = (file) => fs.readFileSync(file).readUInt32BE(16);
+
+/** What sticks out of the viewport sideways: elements cut off at the right or the left. */
+const cutOff = (p) => p.evaluate(() => {
+  const width = document.documentElement.clientWidth;
+  const out = [];
+  for (const el of document.querySelectorAll('input, select, textarea, label, th, td, button, .err, .summary, h1, h2')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    if (r.left < -0.5 || r.right > width + 0.5) out.push(`${el.tagName.toLowerCase()}[${el.name || el.dataset.label || el.textContent.trim().slice(0, 10)}] ${Math.round(r.left)}..${Math.round(r.right)}`);
+  }
+  return { width, scrollWidth: document.documentElement.scrollWidth, out };
+});
+
+test('at 1280 and 390 px wide nothing is cut off; screenshots of both', async (t) => {
+  for (const [width, height] of [[1280, 900], [390, 844]]) {
+    const p = await context.newPage();
+    try {
+      await p.setViewportSize({ width, height });
+      await p.goto(url);
+      await p.waitForSelector('body[data-ready="true"]');
+      for (const form of ['f1', 'f3']) {
+        if (form === 'f3') await p.click('#tab-f3');
+        const untouched = path.join(SHOTS, `${form}-${width}.png`);
+        await p.screenshot({ path: untouched, fullPage: true });
+        assert.equal(pngWidth(untouched), width, `${untouched}: the page is as wide as the screen`);
+        // With every message shown (a submit) and, on F3, a member working away.
+        if (form === 'f3') await p.locator('#f3 [name="has_away_members"]').check();
+        await p.click(`#${form} button[type=submit]`);
+        const layout = await cutOff(p);
+        assert.equal(layout.scrollWidth, width, `${form} at ${width}: no horizontal scrolling`);
+        assert.deepEqual(layout.out, [], `${form} at ${width}: cut off`);
+        assert.match(await p.textContent(`#${form} [data-summary]`), /^共 \d+ 处需要修改$/);
+        const submitted = path.join(SHOTS, `${form}-${width}-submitted.png`);
+        await p.screenshot({ path: submitted, fullPage: true });
+        assert.equal(pngWidth(submitted), width, submitted);
+      }
+    } finally {
+      await p.close();
+    }
+  }
+  t.diagnostic(`screenshots: ${SHOTS}`);
 });
 
 test('nothing was fetched from elsewhere and the page logged no error', () => {

@@ -259,9 +259,9 @@ test('errorCodes() lists every code once; every code a vector expects is one', (
 });
 
 test('answers are the contract\'s JSON documents: snake_case keys', () => {
-  assert.deepEqual(Object.keys(liaison.formKinds()[0]), ['attachment', 'kind', 'label_zh', 'rule', 'title']);
-  assert.deepEqual(Object.keys(liaison.rules()[0]), ['gloss', 'id', 'implemented_by', 'source_zh']);
-  assert.equal(liaison.rules()[0].id, 'S1.1');
+  assert.deepEqual(Object.keys(liaison.formKinds()[0]).sort(), ['attachment', 'kind', 'label_zh', 'rule', 'title']);
+  assert.deepEqual(Object.keys(liaison.rules()[0]).sort(), ['gloss', 'id', 'implemented_by', 'source_zh']);
+  assert.equal(liaison.rules()[0].id, 'N.1');
   const ops = operations();
   assert.deepEqual(Object.keys(ops[0]), ['name', 'params', 'rule', 'summary']);
   assert.deepEqual(ops.map((o) => o.name), [...new Set(ops.map((o) => o.name))]);

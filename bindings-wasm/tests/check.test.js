@@ -9,7 +9,7 @@ const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { liaison, ROOT, thrown, assertLiaisonError, allKeys } = require('./helpers.js');
 
-const { check, checkDetailed, generateDistrict, rules, findingCodes, errorCodes, formKinds } = liaison;
+const { check, checkDetailed, agenda, generateDistrict, rules, findingCodes, errorCodes, formKinds } = liaison;
 
 /** The example district: the same snake_case JSON document in every language. */
 const EXAMPLE = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', 'district.json'), 'utf8'));
@@ -37,62 +37,114 @@ function small() {
     household_events: [{ id: 'E1', household: 'H1', kind: 'hospital', date: '2009-01-08' }],
     opinions: [{ id: 'O1', unit: 'V1', received: '2009-01-05', responsibility: '职责内', fed_back: '2009-01-09', result: true, closed: true }],
     evaluations: [{ unit: 'V1', year: 2009, satisfied: 60, basically_satisfied: 30, dissatisfied: 10, combined: null }],
-    pairings: [{ id: 'P1', household: 'H1', from: '2008-06-01' }],
+    pairings: [{ id: 'P1', household: 'H1', from: '2009-01-01' }],
     aid: [{ pairing: 'P1', date: '2009-03-01', amount_fen: 50000 }],
   };
 }
 
-test('the example district gives the 25 planted findings', () => {
+test('the example district gives the 32 planted findings', () => {
   const report = check(EXAMPLE, ...RANGE);
-  assert.equal(report.findings.length, 25);
+  assert.equal(report.findings.length, 32);
   const generated = generateDistrict();
-  assert.equal(generated.planted.length, 25);
+  assert.equal(generated.planted.length, 32);
   assert.deepEqual(asPlanted(report), generated.planted);
   // The example is the generator's default district, written as the same document.
   assert.deepEqual(EXAMPLE, generated.dataset);
   assert.deepEqual(check(generated.dataset, ...RANGE), report);
 });
 
-test('the report has snake_case keys and no outcomes; the detailed one has them', () => {
+test('the report has snake_case keys and outcomes null; the detailed one lists them', () => {
   const report = check(EXAMPLE, ...RANGE);
   const sorted = (o) => Object.keys(o).sort();
-  assert.deepEqual(sorted(report), ['as_of', 'by_rule', 'by_unit', 'end', 'findings', 'grades', 'policy', 'start']);
+  assert.deepEqual(sorted(report), ['as_of', 'by_rule', 'by_unit', 'end', 'findings', 'grades', 'outcomes', 'policy',
+    'provisional', 'records_not_judged', 'start']);
+  assert.equal(report.outcomes, null);
   assert.deepEqual([report.start, report.end, report.as_of], RANGE);
   assert.equal(report.policy, liaison.policyBanan2008().name);
   const f = report.findings[0];
-  assert.deepEqual(sorted(f), ['actual', 'code', 'expected', 'message', 'message_zh', 'period', 'rule', 'subject', 'unit']);
+  assert.deepEqual(sorted(f), ['actual', 'code', 'expected', 'message', 'message_zh', 'period', 'provisional', 'rule', 'subject', 'unit']);
   assert.deepEqual(sorted(f.period), ['end', 'label', 'start']);
   assert.equal(typeof f.message_zh, 'string');
-  assert.deepEqual(sorted(report.by_rule[0]), ['judged', 'key', 'met', 'not_judged', 'not_met', 'rate_permille']);
-  assert.deepEqual(sorted(report.grades[0]), ['ballot', 'combined', 'unit', 'year']);
+  assert.deepEqual(sorted(report.by_rule[0]), ['judged', 'key', 'met', 'not_judged', 'not_judged_by_reason', 'not_met',
+    'provisional', 'rate_permille']);
+  assert.deepEqual(sorted(report.grades[0]), ['ballot', 'combined', 'recorded_combined', 'unit', 'year']);
   for (const t of [...report.by_rule, ...report.by_unit]) {
     assert.equal(t.judged, t.met + t.not_met, t.key);
     assert.ok(t.rate_permille === null ? t.judged === 0 : Number.isInteger(t.rate_permille), t.key);
+    // Every obligation not judged is counted under its reason.
+    assert.equal(Object.values(t.not_judged_by_reason).reduce((a, b) => a + b, 0), t.not_judged, t.key);
   }
-  assert.ok([...allKeys(report)].every((k) => k === k.toLowerCase()), 'no camelCase key');
+  assert.ok([...allKeys(report)].every((k) => k === k.toLowerCase() || /^[A-Z]/.test(k) === false), 'no camelCase key');
   // Values stay as the core writes them.
   const detailed = checkDetailed(EXAMPLE, ...RANGE);
-  assert.deepEqual(sorted(detailed), [...sorted(report), 'outcomes'].sort());
+  assert.deepEqual(sorted(detailed), sorted(report));
   assert.deepEqual(detailed.findings, report.findings);
   assert.deepEqual(detailed.by_rule, report.by_rule);
+  assert.deepEqual(detailed.records_not_judged, report.records_not_judged);
   const statuses = new Set(detailed.outcomes.map((o) => o.status));
   assert.deepEqual([...statuses].sort(), ['met', 'not_judged', 'not_met']);
-  assert.deepEqual(sorted(detailed.outcomes[0]), ['period', 'rule', 'status', 'subject', 'unit']);
-  // Every judgement is counted once in the per-rule tallies.
+  assert.deepEqual(sorted(detailed.outcomes[0]), ['period', 'provisional', 'reason', 'rule', 'status', 'subject', 'unit']);
+  for (const o of detailed.outcomes) {
+    assert.equal(o.reason === null, o.status !== 'not_judged', JSON.stringify(o));
+  }
+  // Every judgement is counted once in the per-rule tallies, and each reason too.
   const sum = (k) => report.by_rule.reduce((n, t) => n + t[k], 0);
   const count = (s) => detailed.outcomes.filter((o) => o.status === s).length;
   assert.equal(count('met'), sum('met'));
   assert.equal(count('not_met'), sum('not_met'));
   assert.equal(count('not_judged'), sum('not_judged'));
+  for (const t of report.by_rule) {
+    for (const [reason, n] of Object.entries(t.not_judged_by_reason)) {
+      assert.equal(detailed.outcomes.filter((o) => o.rule === t.key && o.reason === reason).length, n, `${t.key} ${reason}`);
+    }
+  }
 });
 
-test('an empty dataset judges nothing; the detailed report still has its outcomes', () => {
+test('explain: each finding lists the records it counted, ids, dates and amounts only', () => {
+  const plain = check(EXAMPLE, ...RANGE);
+  assert.ok(plain.findings.every((f) => !('counted' in f)), 'no counted list unless asked');
+  const explained = check(EXAMPLE, ...RANGE, null, true);
+  assert.equal(explained.findings.length, plain.findings.length);
+  // The findings of a count (receptions, visits, meetings, deeds, aid) list what they counted.
+  const counting = explained.findings.filter((f) => 'counted' in f);
+  assert.ok(counting.length >= 10, `${counting.length} findings with counted records`);
+  assert.ok(counting.some((f) => f.code === 'too_few_visits') && counting.some((f) => f.code === 'aid_below_minimum'));
+  const all = counting.flatMap((f) => f.counted);
+  assert.ok(all.length > 0, 'some finding counted records');
+  for (const f of counting.filter((x) => x.code === 'aid_below_minimum')) {
+    assert.equal(f.counted.reduce((n, c) => n + c.amount_fen, 0), f.actual, 'the aid counted is the aid found');
+  }
+  for (const c of all) {
+    assert.ok(['reception', 'visit', 'meeting', 'deed', 'aid'].includes(c.record), c.record);
+    assert.match(c.date, /^\d{4}-\d{2}-\d{2}$/);
+    assert.ok(c.ids.every((id) => typeof id === 'string'));
+    assert.ok(!('amount_fen' in c) || c.record === 'aid', JSON.stringify(c));
+  }
+  // Without the records counted, the same report.
+  assert.deepEqual(explained.findings.map(({ counted, ...f }) => f), plain.findings);
+  assert.deepEqual(check(EXAMPLE, ...RANGE, null, false), plain);
+  assertLiaisonError(thrown(() => check(EXAMPLE, ...RANGE, null, 'yes')), 'invalid_input', ['explain']);
+});
+
+test('an empty dataset judges nothing; the detailed report has an empty list of outcomes', () => {
   for (const empty of [{}, { units: [] }, { units: undefined }]) {
     const r = check(empty, '2009-01-01', '2009-12-31', '2010-01-01');
     assert.deepEqual(r.findings, []);
-    assert.ok(!('outcomes' in r));
-    assert.deepEqual(checkDetailed(empty, '2009-01-01', '2009-12-31', '2010-01-01').outcomes || [], []);
+    assert.equal(r.outcomes, null);
+    assert.deepEqual(checkDetailed(empty, '2009-01-01', '2009-12-31', '2010-01-01').outcomes, []);
   }
+});
+
+test('agenda: what falls due, by due day, from the same dataset', () => {
+  const a = agenda(EXAMPLE, '2026-01-20');
+  assert.deepEqual(agenda(EXAMPLE, '2026-01-20', null, null), a);
+  assert.deepEqual(liaison.call('agenda', { dataset: EXAMPLE, as_of: '2026-01-20' }), a);
+  assert.ok([...allKeys(a)].every((k) => !/[A-Z]/.test(k)), 'snake_case keys');
+  const wider = agenda(EXAMPLE, '2026-01-20', 60);
+  assert.ok(JSON.stringify(wider).length >= JSON.stringify(agenda(EXAMPLE, '2026-01-20', 7)).length);
+  assertLiaisonError(thrown(() => agenda(EXAMPLE, '2026-1-20')), 'invalid_date', ['as_of']);
+  assertLiaisonError(thrown(() => agenda(EXAMPLE, '2026-01-20', -1)), 'invalid_count', ['horizon_days']);
+  assertLiaisonError(thrown(() => agenda(undefined, '2026-01-20')), 'invalid_input', ['dataset']);
 });
 
 test('a small dataset with every record type is read', () => {
@@ -245,10 +297,10 @@ test('generateDistrict: bad parameters are coded errors', () => {
 
 test('rules() and findingCodes() are the core catalogues, and findings cite them', () => {
   const list = rules();
-  assert.equal(list.length, 38);
+  assert.equal(list.length, 41);
   assert.deepEqual(Object.keys(list[0]).sort(), ['gloss', 'id', 'implemented_by', 'source_zh']);
-  assert.equal(list[0].id, 'S1.1');
-  assert.equal(list[0].source_zh, '区委书记每年集中接待群众不少于2次，每次不少于半天。');
+  assert.deepEqual(list.slice(0, 4).map((r) => r.id), ['N.1', 'N.2', 'N.3', 'S1.1']);
+  assert.equal(list[3].source_zh, '区委书记每年集中接待群众不少于2次，每次不少于半天。');
   const ids = list.map((r) => r.id);
   assert.equal(new Set(ids).size, ids.length);
   const codes = findingCodes();
@@ -278,30 +330,45 @@ test('the .d.ts is the generated one, its unions the lists the package gives', (
   assert.deepEqual(union('ErrorCode'), errorCodes().map((c) => c.code));
   assert.deepEqual(union('FormKind'), formKinds().map((k) => k.kind));
   assert.deepEqual(union('FieldCode'), liaison.fieldErrorCodes());
-  // Every key the generator writes is declared for its record type, and no other.
+  // Every key an answer holds is declared for its type, and every key declared present
+  // (no `?`) is there: `?` marks what the core leaves out when empty.
   const body = (name) => {
-    const m = dts.match(new RegExp(`export interface ${name} \\{([^}]*)\\}`));
+    const m = dts.match(new RegExp(`export interface ${name} \\{\\n([\\s\\S]*?)\\n\\s*\\}\\n`));
     assert.ok(m, `interface ${name}`);
-    return Object.fromEntries([...m[1].matchAll(/^\s*(\w+)(\??): ([^;]+);/gm)].map((x) => [x[1], x[3]]));
+    return Object.fromEntries([...m[1].matchAll(/^\s*(\w+)(\??): ([^;]+);/gm)].map((x) => [x[1], { optional: x[2] === '?', type: x[3] }]));
   };
-  const declared = (name) => Object.keys(body(name)).sort();
+  const fits = (value, name) => {
+    const members = body(name);
+    const keys = Object.keys(value);
+    assert.deepEqual(keys.filter((k) => !(k in members)), [], `${name}: undeclared keys`);
+    assert.deepEqual(Object.keys(members).filter((k) => !members[k].optional && !keys.includes(k)), [], `${name}: missing keys`);
+  };
   const lists = body('Dataset');
   const g = generateDistrict();
-  assert.deepEqual(Object.keys(g.dataset).sort(), Object.keys(lists).sort());
+  fits(g.dataset, 'Dataset');
   for (const [list, rows] of Object.entries(g.dataset)) {
-    const type = lists[list].replace('[]', '');
+    const type = lists[list].type.replace('[]', '');
     assert.ok(rows.length > 0, list);
-    assert.deepEqual(Object.keys(rows[0]).sort(), declared(type), type);
+    fits(rows[0], type);
   }
-  assert.deepEqual(Object.keys(liaison.policyBanan2008()).sort(), declared('Policy'));
+  fits(liaison.policyBanan2008(), 'Policy');
+  assert.deepEqual(Object.keys(liaison.policyBanan2008()).sort(), Object.keys(body('Policy')).sort());
   const item = g.dataset.commitments.find((c) => c.items.length > 0).items[0];
-  assert.deepEqual(Object.keys(item).sort(), declared('CommitmentItem'));
-  const report = checkDetailed(EXAMPLE, ...RANGE);
-  for (const [value, type] of [[report, 'Report'], [report.findings[0], 'Finding'], [report.by_rule[0], 'Tally'],
-    [report.findings[0].period, 'Period'], [report.outcomes[0], 'Outcome'], [report.grades[0], 'UnitGrade'],
+  fits(item, 'CommitmentItem');
+  const report = checkDetailed(EXAMPLE, ...RANGE, null, true);
+  const counting = report.findings.find((f) => f.code === 'aid_below_minimum');
+  const due = agenda(EXAMPLE, '2026-01-20');
+  const explained = liaison.explain('deadline', { received: '2008-09-25', responsibility: 1 });
+  for (const [value, type] of [[report, 'Report'], [report.findings[0], 'Finding'], [counting, 'Finding'],
+    [counting.counted[0], 'Counted'], [report.by_rule[0], 'Tally'], [report.findings[0].period, 'Period'],
+    [report.outcomes[0], 'Outcome'], [report.grades[0], 'UnitGrade'], [due, 'Agenda'], [due.items[0], 'AgendaItem'],
+    [explained, 'Explanation'], ...explained.steps.map((step) => [step, 'Step']),
     [g.planted[0], 'Planted'], [g, 'District'], [rules()[0], 'RuleInfo'], [findingCodes()[0], 'FindingCodeInfo']]) {
-    assert.deepEqual(Object.keys(value).sort(), declared(type), type);
+    fits(value, type);
   }
+  // What may be left out is left out somewhere, and written elsewhere.
+  assert.ok(!('counted' in report.findings.find((f) => f.rule.startsWith('S5'))));
+  assert.ok(explained.steps.some((step) => 'date' in step) && explained.steps.some((step) => !('date' in step)));
 });
 
 test('no input to the compliance functions traps or throws anything but a LiaisonError', () => {
@@ -331,7 +398,7 @@ test('no input to the compliance functions traps or throws anything but a Liaiso
     }
   }
   // The module still works afterwards.
-  assert.equal(check(EXAMPLE, ...RANGE).findings.length, 25);
+  assert.equal(check(EXAMPLE, ...RANGE).findings.length, 32);
 });
 
 test('the web build gives the same report via initSync', async () => {

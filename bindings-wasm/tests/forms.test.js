@@ -152,19 +152,25 @@ test('bad arguments throw LiaisonError', () => {
 });
 
 test('the policy decides the "1234" deadline (S5.1, A1, A2)', () => {
+  // 2008-09-25 + 10 days is 10-05, in the National Day holiday: the last day is 10-06 (A1, A2).
   const row = {
     number: 1, reporter: '王五', reported: '2008-09-25', matter: '低保',
-    handler: '赵六', responsibility: 'within_remit', deadline: '2008-10-05',
+    handler: '赵六', responsibility: 'within_remit', deadline: '2008-10-07',
   };
   const v = validateForm('register_entry', row);
   assert.deepEqual(pairs(v), [['deadline', 'deadline_mismatch']]);
   assert.match(v.errors[0].message_zh, /2008-10-06/);
   assert.ok(v.errors[0].rule.includes('S5.1'));
-  assert.equal(validateForm('register_entry', row, { move_rest_day: false }).valid, true);
-  assert.equal(validateForm('register_entry', row, null).valid, false);
-  assert.equal(validateForm('register_entry', { ...row, deadline: '2008-10-06' }, undefined).valid, true);
-  const policy = liaison.policy({ move_rest_day: false });
-  assert.equal(validateForm('register_entry', row, policy).valid, true);
+  // "10天内" is at most: a deadline on or before the last day is valid.
+  const onTime = { ...row, deadline: '2008-10-06' };
+  assert.equal(validateForm('register_entry', onTime).valid, true);
+  assert.equal(validateForm('register_entry', { ...row, deadline: '2008-10-05' }, undefined).valid, true);
+  assert.equal(validateForm('register_entry', onTime, null).valid, true);
+  // Without moving a rest day, the last day is 10-05.
+  const unmoved = validateForm('register_entry', onTime, { move_rest_day: false });
+  assert.deepEqual(pairs(unmoved), [['deadline', 'deadline_mismatch']]);
+  assert.match(unmoved.errors[0].message_zh, /2008-10-05/);
+  assert.deepEqual(validateForm('register_entry', onTime, liaison.policy({ move_rest_day: false })), unmoved);
 });
 
 test('no message contains what was typed into the form', () => {

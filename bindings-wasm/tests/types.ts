@@ -4,10 +4,10 @@
 import * as liaison from '../pkg/node/index';
 import type {
   CheckRequest, Consequence, ContractError, Dataset, DatasetInput, District, ErrorCode, ErrorCodeInfo,
-  Explanation, FeedbackStatus, FieldCode, FieldError, FieldInfo, Finding, FindingCodeInfo, FormKind,
+  Agenda, AgendaItem, AgendaState, Counted, Explanation, FeedbackStatus, FieldCode, FieldError, FieldInfo, Finding, FindingCodeInfo, FormKind,
   FormKindInfo, Grade, IsoDate, JsonValue, LiaisonError, Loc, OperationInfo, OperationName, Operations,
   Outcome, OutcomeStatus, Period, Planted, Policy, PolicyInput, Report, Responsibility, RuleInfo,
-  Status, Tally, UnitGrade, Validation, VoteOutcome, YearEvaluation,
+  Status, Step, Tally, UnitGrade, Validation, VoteOutcome, YearEvaluation,
 } from '../pkg/node/index';
 import * as web from '../pkg/web/index';
 import * as forms from '../pkg/web-forms/index';
@@ -62,7 +62,9 @@ const ruleList: RuleInfo[] = liaison.rules();
 const source: string = ruleList[0].source_zh + ruleList[0].implemented_by + ruleList[0].gloss;
 const codeList: FindingCodeInfo[] = liaison.findingCodes();
 const codeRules: string[] = codeList[0].rules;
-const fieldCodes: FieldCode[] = liaison.fieldErrorCodes();
+// The field_error_codes operation answers text; `FieldCode` is the union of the same codes
+// (a Node test checks that they are the same list).
+const fieldCodes: string[] = liaison.fieldErrorCodes();
 
 // The error: a JS Error with the contract's fields.
 try {
@@ -124,6 +126,25 @@ const asOf: IsoDate = report.as_of;
 const detailed: Report = liaison.checkDetailed(data, '2009-01-01', '2009-12-31', '2010-01-20');
 const judgement: Outcome | undefined = detailed.outcomes?.[0];
 const outcomeStatus: OutcomeStatus | undefined = judgement?.status;
+const reason: string | null | undefined = judgement?.reason;
+const byReason: number | undefined = tally.not_judged_by_reason['outside_range'];
+const provisional: boolean = report.provisional && finding.provisional;
+// explain: each finding lists the records it counted, when asked.
+const explainedReport: Report = liaison.check(data, '2009-01-01', '2009-12-31', '2010-01-20', null, true);
+const counted: Counted[] | null | undefined = explainedReport.findings[0].counted;
+const countedFen: number | null | undefined = counted?.[0].amount_fen;
+const detailedExplained: Report = liaison.checkDetailed(data, '2009-01-01', '2009-12-31', '2010-01-20', undefined, false);
+
+// The agenda: what falls due, by due day.
+const due7: Agenda = liaison.agenda(data, '2010-01-20', 7);
+const dueDefault: Agenda = liaison.agenda(data, '2010-01-20');
+const dueItem: AgendaItem = due7.items[0];
+const dueState: AgendaState = dueItem.state;
+const daysLeft: number = dueItem.days_left;
+const owedZh: string = dueItem.owed_zh;
+const viaCallAgenda: Agenda = liaison.call('agenda', { dataset: data, as_of: '2010-01-20', horizon_days: 30 });
+const step: Step = explained.steps[0];
+const stepDate: IsoDate | null | undefined = step.date;
 
 const district: District = liaison.generateDistrict();
 const district2 = liaison.generateDistrict(7, 2, 3, 8, 2023, 3);
@@ -159,6 +180,8 @@ const webReport: Report = web.check(data, '2009-01-01', '2009-12-31', '2010-01-2
 const init: (module: { module: BufferSource } | BufferSource) => unknown = web.initSync;
 const formsValidation: Validation = forms.validateForm('visit_diary', record);
 const formsDue: IsoDate = forms.deadline('2008-09-25', 1);
+const formsCodes: string[] = forms.fieldErrorCodes();
+const formsGrade: Grade = forms.grade(70, 0, 30);
 
 // Wrong uses that must not compile.
 // @ts-expect-error a date is a string
@@ -239,3 +262,17 @@ const wrongField: string = ({} as LiaisonError).loc;
 const wrongErrorCode: ErrorCode = 'no_ballot';
 // @ts-expect-error the forms-only build has no check
 forms.check(data, '2009-01-01', '2009-12-31', '2010-01-20');
+// @ts-expect-error the forms-only build has no agenda
+forms.agenda(data, '2010-01-20');
+// @ts-expect-error the forms-only build has no explain
+forms.explain('deadline', { received: '2008-09-25', responsibility: 1 });
+// @ts-expect-error the forms-only build has no catalogue of operations
+forms.operations();
+// @ts-expect-error explain is a boolean
+liaison.check(data, '2009-01-01', '2009-12-31', '2010-01-20', null, 'yes');
+// @ts-expect-error the horizon is a number of days
+liaison.agenda(data, '2010-01-20', '7');
+// @ts-expect-error an agenda item's state is a snake_case string
+const wrongState: AgendaState = 'dueSoon';
+// @ts-expect-error counted records may be absent
+const wrongCounted: Counted[] = finding.counted;

@@ -50,6 +50,7 @@ test('the matcher can fail', () => {
 
 const files = vectorFiles();
 let ran = 0;
+const ranByFile = new Map();
 
 for (const [file, doc] of files) {
   describe(file, () => {
@@ -59,6 +60,7 @@ for (const [file, doc] of files) {
         assert.equal(typeof kase.rule, 'string', 'a case cites its rule');
         assert.ok(('answer' in kase) !== ('error' in kase), 'exactly one of answer and error');
         ran += 1;
+        ranByFile.set(file, (ranByFile.get(file) || 0) + 1);
         let got;
         let error;
         try {
@@ -84,6 +86,14 @@ for (const [file, doc] of files) {
 test('the vectors ran', () => {
   assert.ok(files.length > 10, 'vector files');
   assert.ok(ran > 300, `only ${ran} vectors ran`);
+  // Every file of tests/vectors/ ran, each case but those skipped for JS by name.
+  for (const [file, doc] of files) {
+    const skipped = doc.cases.filter((c) => (c.skip || []).includes('js')).length;
+    assert.equal(ranByFile.get(file) || 0, doc.cases.length - skipped, file);
+  }
+  for (const file of ['agenda.json', 'explain.json', 'check_fidelity.json', 'dataset_errors.json', 'contract.json']) {
+    assert.ok(ranByFile.get(file) > 0, file);
+  }
   // Every operation of the catalogue has its function.
   for (const op of PARAMS.keys()) assert.equal(typeof liaison[camel(op)], 'function', op);
 });

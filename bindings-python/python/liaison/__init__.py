@@ -13,9 +13,11 @@ rule                                    function
 S5.1–S5.4 "1234" time limits            ``deadline``, ``feedback_status``
 S3.5 commitment vote                    ``decide_vote``
 S3.7 satisfaction grade                 ``grade``
+why an answer is what it is             ``explain`` (or ``explain=True`` on the four above)
 S3.8 consequences                       ``consequences``
 A2 rest days                            ``is_rest_day``
 S1–S5 compliance of a district          ``check``, ``check_detailed`` → ``Report``
+S1–S5 what falls due, what is late      ``agenda``
 S5 over a whole register (Arrow)        ``evaluate_register``, ``evaluate_batches``
 F1–F5 forms                             ``validate_form``, ``form_schema``, ``redact``,
                                         ``form_fields``, ``FORM_KINDS``,
@@ -47,8 +49,9 @@ invalid_count ['satisfied'] `satisfied`：必须是非负整数
 rule id of the catalogue in order; ``FINDING_CODES`` a tuple of ``(code, rule ids,
 meaning)``, ``meaning`` saying what a finding's ``expected`` and ``actual`` hold.
 
->>> liaison.RULES[0]["id"], liaison.RULES[0]["source_zh"][:6]
-('S1.1', '区委书记每年')
+>>> rule = next(r for r in liaison.RULES if r["id"] == "S1.1")
+>>> rule["source_zh"][:6]
+'区委书记每年'
 >>> liaison.FINDING_CODES[0]
 ('too_few_receptions', ('S1.1', 'S1.2', 'S1.3'), 'receptions of at least half a day (A7) in the period: asked, held')
 """
@@ -57,17 +60,25 @@ from __future__ import annotations
 
 import copy
 import datetime
-import json
+import math
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Optional, Union
 
 from liaison import _liaison
 from liaison._types import *  # noqa: F403 - the contract's shapes, generated
-from liaison._types import REQUEST_DEFAULTS, FeedbackStatus, FieldError, FieldInfo, Planted, Validation
+from liaison._types import (
+    REQUEST_DEFAULTS,
+    Agenda,
+    Explanation,
+    FeedbackStatus,
+    FieldError,
+    FieldInfo,
+    Planted,
+    Validation,
+)
 
 __version__: str = _liaison.__version__
-FIELD_ERROR_CODES: tuple[str, ...] = tuple(_liaison.FIELD_ERROR_CODES)
 
 # The names the package used before the contract's shapes were generated.
 FormError = FieldError
@@ -128,7 +139,7 @@ class LiaisonError(ValueError):
 
 
 class LiaisonFileNotFoundError(LiaisonError, FileNotFoundError):
-    """``io_error`` for a path that does not exist: a ``LiaisonError`` that is also a
+    """``file_not_found``, a path that does not exist: a ``LiaisonError`` that is also a
     ``FileNotFoundError``.
 
     >>> import liaison
@@ -136,16 +147,25 @@ class LiaisonFileNotFoundError(LiaisonError, FileNotFoundError):
     ...     liaison.Policy.load("no-such-policy.json")
     ... except FileNotFoundError as e:
     ...     print(e.code, e.loc)
-    io_error ['no-such-policy.json']
+    file_not_found ['no-such-policy.json']
     """
 
 
-def call(op: str, request: Union[Mapping[str, Any], str]) -> Any:
+def call(
+    op: str,
+    request: Union[Mapping[str, Any], str],
+    *,
+    encoding: Optional[str] = None,
+    strict: bool = False,
+) -> Any:
     """Answers one request of the contract, as ``liaison call`` and ``liaison serve`` do.
 
     ``op`` is an operation of ``operations()``; ``request`` a dict of its parameters
     (snake_case keys) or the request as JSON text. Returns the answer as JSON-like Python
-    data (dates as ISO text). A dataset may be the path of a file or folder.
+    data (dates as ISO text). A dataset may be the path of a file or folder, read with
+    ``encoding`` and ``strict`` as ``check`` reads it. Raises ``LiaisonError`` with the
+    operation's code and place (``unknown_operation`` for an unknown ``op``,
+    ``invalid_json`` for malformed text); ``TypeError`` for an ``op`` that is not a ``str``.
 
     >>> import liaison
     >>> liaison.call("deadline", {"received": "2008-09-25", "responsibility": 1})
@@ -158,7 +178,7 @@ def call(op: str, request: Union[Mapping[str, Any], str]) -> Any:
     ...     print(e.code)
     unknown_operation
     """
-    return _liaison.call(op, request)
+    return _liaison.call(op, request, encoding=encoding, strict=strict)
 
 
 def operations() -> list[OperationInfo]:  # noqa: F405
@@ -180,10 +200,38 @@ FINDING_CODES: tuple[tuple[str, tuple[str, ...], str], ...] = tuple(
     (c["code"], tuple(c["rules"]), c["meaning"]) for c in _liaison.call("finding_codes", {})
 )
 FORM_KINDS: tuple[str, ...] = tuple(k["kind"] for k in _liaison.call("form_kinds", {}))
+FIELD_ERROR_CODES: tuple[str, ...] = tuple(_liaison.call("field_error_codes", {}))
 
 
 def _day(text: str) -> datetime.date:
     return datetime.date.fromisoformat(text)
+
+
+def _status(answer: dict[str, Any]) -> FeedbackStatus:
+    return FeedbackStatus(_day(answer["deadline"]), answer["status"], answer["days"])
+
+
+def _flag(name: str, value: Any) -> bool:
+    """A keyword that is ``True`` or ``False``, else ``TypeError``."""
+    if value is True or value is False:
+        return value
+    raise TypeError(f"`{name}` must be True or False, not {type(value).__name__}")
+
+
+# How each operation that ``explain`` explains answers in Python.
+_ANSWERS: dict[str, Any] = {
+    "deadline": _day,
+    "feedback_status": _status,
+    "decide_vote": lambda answer: answer,
+    "grade": lambda answer: answer,
+}
+
+
+def _explained(op: Any, request: Any) -> Explanation:
+    """The ``explain`` operation on ``op``'s request, its answer and dates as Python's."""
+    answer = _liaison.call("explain", {"op": op, "request": request})
+    steps = [{**step, "date": _day(step["date"])} if "date" in step else step for step in answer["steps"]]
+    return {"answer": _ANSWERS[op](answer["answer"]), "steps": steps}  # type: ignore[typeddict-item]
 
 
 def _policy(policy: Any) -> Any:
@@ -195,12 +243,26 @@ def _policy(policy: Any) -> Any:
     raise TypeError(f"`policy` must be None, a liaison.Policy or a dict, not {type(policy).__name__}")
 
 
+def _has(obj: Any, name: str) -> bool:
+    """``hasattr``, with an object whose attribute lookup raises taken as lacking it (the
+    core's converter then reports what it is)."""
+    try:
+        return hasattr(obj, name)
+    except Exception:  # noqa: BLE001 - any failure of the caller's object means "no"
+        return False
+
+
 def _library(frame: Any) -> Optional[str]:
     """``"pandas"`` or ``"polars"`` for a data frame of that library, else ``None``."""
-    module = type(frame).__module__.split(".")[0]
-    if module in ("pandas", "polars") and hasattr(frame, "columns"):
+    module = str(getattr(type(frame), "__module__", "")).split(".")[0]
+    if module in ("pandas", "polars") and _has(frame, "columns"):
         return module
     return None
+
+
+def _missing(value: Any) -> bool:
+    """A cell left out: None, or a float NaN (NaT and ``pd.NA`` are None by then)."""
+    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 def _rows(table: Any, loc: list[Any]) -> Any:
@@ -213,21 +275,22 @@ def _rows(table: Any, loc: list[Any]) -> Any:
         rows = cells.to_dict("records")
     elif library == "polars":
         rows = table.to_dicts()
-    elif hasattr(table, "__arrow_c_stream__") or hasattr(table, "__arrow_c_array__"):
+    elif _has(table, "__arrow_c_stream__") or _has(table, "__arrow_c_array__"):
         rows = _liaison.arrow_table(table, loc).to_pylist()
     else:
         return table
-    return [{k: v for k, v in row.items() if v is not None and v == v} for row in rows]
+    return [{k: v for k, v in row.items() if not _missing(v)} for row in rows]
 
 
-def deadline(received: Any, responsibility: Any, policy: Any = None) -> datetime.date:
+def deadline(received: Any, responsibility: Any, policy: Any = None, *, explain: bool = False) -> Any:
     """S5.1–S5.4 (A1, A2, A13): the last day on which a matter received on ``received`` may
     still be finished and fed back.
 
     ``responsibility`` is ``"within_remit"``, ``"outside_remit"``, ``"unresolvable"`` or
     ``"lead_unit"``, the digit 1–4 (``int`` or ``str``) or the Chinese label. With Banan
     2008 that is ``received`` + 10, 20, 30 or 40 days, moved on to the next working day when
-    it falls on a rest day.
+    it falls on a rest day. With ``explain=True`` the answer is ``explain("deadline", …)``:
+    ``{"answer": the day, "steps": [...]}``.
 
     Raises ``LiaisonError``: ``invalid_date``, ``invalid_responsibility``,
     ``calendar_not_covered`` (a year the holiday calendar has no notice for),
@@ -247,6 +310,8 @@ def deadline(received: Any, responsibility: Any, policy: Any = None) -> datetime
     liaison.LiaisonError: the holiday calendar does not cover 2027-01-10
     """
     request = {"received": received, "responsibility": responsibility, "policy": _policy(policy)}
+    if _flag("explain", explain):
+        return _explained("deadline", request)
     return _day(_liaison.call("deadline", request))
 
 
@@ -256,7 +321,9 @@ def feedback_status(
     fed_back: Any = None,
     as_of: Any = None,
     policy: Any = None,
-) -> FeedbackStatus:
+    *,
+    explain: bool = False,
+) -> Any:
     """S5.1–S5.6: the deadline of a matter and whether it was, or is being, met.
 
     Returns a ``FeedbackStatus(deadline, status, days)``:
@@ -266,7 +333,8 @@ def feedback_status(
     - not fed back, ``as_of`` on or before the deadline: ``"open"``, ``days`` left;
     - not fed back, ``as_of`` after it: ``"overdue"``, ``days`` overdue.
 
-    ``as_of`` (the day the records were taken) is required without ``fed_back``.
+    ``as_of`` (the day the records were taken) is required without ``fed_back``. With
+    ``explain=True`` the answer is ``explain("feedback_status", …)``.
 
     Raises ``LiaisonError``: ``feedback_before_receipt``, ``as_of_before_receipt``,
     ``as_of_required`` and every error of ``deadline``.
@@ -284,8 +352,9 @@ def feedback_status(
         "as_of": as_of,
         "policy": _policy(policy),
     }
-    answer = _liaison.call("feedback_status", request)
-    return FeedbackStatus(_day(answer["deadline"]), answer["status"], answer["days"])
+    if _flag("explain", explain):
+        return _explained("feedback_status", request)
+    return _status(_liaison.call("feedback_status", request))
 
 
 def decide_vote(
@@ -295,13 +364,16 @@ def decide_vote(
     policy: Any = None,
     present: Any = None,
     entitled: Any = None,
-) -> VoteOutcome:  # noqa: F405
+    *,
+    explain: bool = False,
+) -> Any:
     """S3.5 (A4, A5, A15): the outcome of the vote on one proposed commitment item.
 
     ``"adopted"`` when approve ≥ 2/3 of the ballots (达到三分之二及以上), ``"rejected"`` when
     disapprove > 1/3 (超过三分之一: redraft), otherwise ``"not_adopted"`` (A4). A policy with
     a quorum (A15) or another base (A5) needs ``present`` and ``entitled`` and may give
-    ``"no_quorum"``. Counts are ``int`` from 0 to 2**64 - 1, compared exactly.
+    ``"no_quorum"``. Counts are ``int`` from 0 to 2**64 - 1, compared exactly. With
+    ``explain=True`` the answer is ``explain("decide_vote", …)``.
 
     Raises ``LiaisonError``: ``invalid_count`` (a negative, too large, ``float`` or ``bool``
     count; ``loc`` names it), ``no_ballots``, ``attendance_required``,
@@ -326,19 +398,26 @@ def decide_vote(
         "present": present,
         "entitled": entitled,
     }
-    outcome: VoteOutcome = _liaison.call("decide_vote", request)  # noqa: F405
-    return outcome
+    if _flag("explain", explain):
+        return _explained("decide_vote", request)
+    return _liaison.call("decide_vote", request)
 
 
 def grade(
-    satisfied: Any, basically_satisfied: Any = 0, dissatisfied: Any = 0, policy: Any = None
-) -> str:
+    satisfied: Any,
+    basically_satisfied: Any = 0,
+    dissatisfied: Any = 0,
+    policy: Any = None,
+    *,
+    explain: bool = False,
+) -> Any:
     """S3.7 (A3, A6): the grade of a year-end satisfaction ballot.
 
     ``"unqualified"`` when dissatisfied > 30% of the valid ballots (超过30%), else
     ``"excellent"`` when satisfied > 90% (超过90%), else ``"qualified"`` when satisfied ≥ 70%
     (达到70%), else ``"undetermined"`` (A3). "Basically satisfied" ballots count in the base
-    only (A6). Counts are ``int`` from 0 to 2**64 - 1, compared exactly.
+    only (A6). Counts are ``int`` from 0 to 2**64 - 1, compared exactly. With
+    ``explain=True`` the answer is ``explain("grade", …)``.
 
     Raises ``LiaisonError``: ``invalid_count``, ``no_ballots``.
 
@@ -360,8 +439,54 @@ def grade(
         "dissatisfied": dissatisfied,
         "policy": _policy(policy),
     }
-    answer: str = _liaison.call("grade", request)
-    return answer
+    if _flag("explain", explain):
+        return _explained("grade", request)
+    return _liaison.call("grade", request)
+
+
+def explain(op: Any, request: Any) -> Explanation:
+    """Why an answer of ``deadline``, ``feedback_status``, ``decide_vote`` or ``grade`` is
+    what it is: ``{"answer", "steps"}``, the answer as that function returns it and the
+    steps the rules took to reach it, in order, each a dict ``{"rule", "text", "text_zh"}``
+    with ``"words"`` (the source's words that decide it) and ``"date"`` (the day it arrives
+    at, a ``datetime.date``) where they apply. The rules record these steps as they decide:
+    the explanation is the decision itself.
+
+    ``op`` is one of the four names; ``request`` the operation's request, a dict of its
+    parameters (``policy`` may be a ``Policy``). Each of the four functions gives the same
+    with ``explain=True``.
+
+    Raises ``LiaisonError``: ``invalid_input`` on ``op`` for another operation, and every
+    error of the operation, its ``loc`` under ``"request"``.
+
+    >>> import liaison
+    >>> e = liaison.explain("deadline", {"received": "2008-09-25", "responsibility": 1})
+    >>> e["answer"]
+    datetime.date(2008, 10, 6)
+    >>> for step in e["steps"]:
+    ...     print(step["rule"], step.get("date"), step["text_zh"])
+    A1 None 收到之日 2008-09-25 不计入，自次日起算
+    S5.1 2008-10-05 10 天内：最后一日为 2008-10-05
+    A2 2008-10-05 2008-10-05 是休息日：国庆节 2008-09-29 至 2008-10-05，见国务院办公厅关于2008年部分节假日安排的通知
+    A2 2008-10-06 期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日：2008-10-06
+    >>> e["steps"][1]["words"]
+    '对属本级党组织工作职责范围内的事项，应在收到反映问题之日起10天内办结，并反馈反映人'
+    >>> liaison.grade(69, 31, explain=True)["steps"][-1]["rule"]
+    'A3'
+    >>> try:
+    ...     liaison.explain("deadline", {"received": "2008-9-25", "responsibility": 1})
+    ... except liaison.LiaisonError as e:
+    ...     print(e.code, e.loc)
+    invalid_date ['request', 'received']
+    """
+    if isinstance(request, Mapping):
+        try:
+            request = {**request}
+        except Exception:  # noqa: BLE001 - a mapping that cannot be read: the core says so
+            return _explained(op, request)
+        if isinstance(request.get("policy"), Policy):
+            request["policy"] = _policy(request["policy"])
+    return _explained(op, request)
 
 
 def consequences(years: Any, policy: Any = None) -> list[Consequence]:  # noqa: F405
@@ -390,7 +515,10 @@ def consequences(years: Any, policy: Any = None) -> list[Consequence]:  # noqa: 
     """
     years = _rows(years, ["years"])
     if isinstance(years, Iterable) and not isinstance(years, (str, bytes, Mapping, list, tuple)):
-        years = list(years)
+        try:
+            years = list(years)
+        except Exception:  # noqa: BLE001 - an iterable that fails is read as what it is
+            pass
     answer: list[Consequence] = _liaison.call(  # noqa: F405
         "consequences", {"years": years, "policy": _policy(policy)}
     )
@@ -413,33 +541,75 @@ def is_rest_day(date: Any, policy: Any = None) -> bool:
     return answer
 
 
-def _check(op: str, dataset: Any, start: Any, end: Any, as_of: Any, policy: Any) -> Report:
+def _dataset(dataset: Any) -> tuple[Any, Optional[str]]:
+    """A dataset argument as the request holds it (a path as text, data frames and Arrow
+    tables as lists of rows), and the data frame library it came in, if any."""
     library = None
     if isinstance(dataset, (str, os.PathLike)):
-        dataset = os.fspath(dataset)
+        try:
+            dataset = os.fspath(dataset)
+        except Exception:  # noqa: BLE001 - a path-like that fails is read as what it is
+            pass
     elif isinstance(dataset, Mapping):
+        try:
+            items = list(dataset.items())
+        except Exception:  # noqa: BLE001 - a mapping that cannot be read: the core says so
+            return dataset, None
         tables = {}
-        for key, value in dataset.items():
+        for key, value in items:
             library = library or _library(value)
             tables[key] = _rows(value, ["dataset", key])
         dataset = tables
-    request = {"dataset": dataset, "start": start, "end": end, "as_of": as_of, "policy": _policy(policy)}
-    return Report._of(_liaison.call(op, request), op == "check_detailed", library)
+    return dataset, library
 
 
-def check(dataset: Any, start: Any, end: Any, as_of: Any, policy: Any = None) -> Report:
+def _check(
+    op: str, dataset: Any, start: Any, end: Any, as_of: Any, policy: Any, explain: Any, encoding: Any, strict: Any
+) -> Report:
+    dataset, library = _dataset(dataset)
+    request = {
+        "dataset": dataset,
+        "start": start,
+        "end": end,
+        "as_of": as_of,
+        "policy": _policy(policy),
+        "explain": explain,
+    }
+    return Report._of(_liaison.call(op, request, encoding=encoding, strict=strict), library)
+
+
+def check(
+    dataset: Any,
+    start: Any,
+    end: Any,
+    as_of: Any,
+    policy: Any = None,
+    explain: Any = False,
+    *,
+    encoding: Optional[str] = None,
+    strict: bool = False,
+) -> Report:
     """S1–S5: checks what a district recorded against every schedule, from ``start`` to
     ``end`` (both included), with the records taken on ``as_of``. Returns a ``Report``.
 
     Only periods wholly inside both the range (up to ``as_of``) and the subject's own time
     are judged; the others count as not judged, never as met (A8). A policy's ``rules``
-    (rule ids, or systems such as ``"S1"``) limits what is judged.
+    (rule ids, or systems such as ``"S1"``) limits what is judged. With ``explain=True``
+    each finding also lists the records it counted for ``actual`` in ``counted``: dicts
+    ``{"record", "date", "ids"}`` (``"amount_fen"`` for aid) — ids, dates and amounts only.
 
     ``dataset`` is one of:
 
     - a dict in the JSON shape of ``docs/dataset.md``: ``{"units": [...], "people": [...],
       ...}``, every list optional;
-    - a ``str`` or ``os.PathLike`` path to a JSON file or to a folder of CSV files;
+    - a ``str`` or ``os.PathLike`` path to a JSON file, a folder of CSV files or an
+      ``.xlsx`` workbook (one sheet per record type), read with ``encoding`` (of the CSV
+      files: ``None`` or ``"auto"`` detects UTF-8, with or without a byte-order mark, else
+      GB18030, which includes GBK; or ``"utf-8"``, ``"gb18030"``, ``"gbk"``) and ``strict``
+      (``True``: only the forms a JSON dataset holds — ISO dates, the names of choices, the
+      fields' names as headers; ``False``, the default, also what clerks type, such as
+      ``2009/1/5``, ``村`` or the paper forms' column labels; see ``docs/dataset.md``);
+      both apply to a path only;
     - a mapping of record type → pandas or polars DataFrame, Arrow table (anything with
       ``__arrow_c_stream__`` or ``__arrow_c_array__``, read through pyarrow) or list of
       dicts: one row per record, one column per field. A missing cell (``None``, NaN, NaT,
@@ -451,32 +621,59 @@ def check(dataset: Any, start: Any, end: Any, as_of: Any, policy: Any = None) ->
 
     Raises ``LiaisonError`` with the core's code and ``loc``: a bad record at
     ``["dataset", "visits", 3, "date"]`` (``["dataset", "visits.csv", 5, "date"]`` in a CSV
-    folder); ``io_error`` (a ``LiaisonFileNotFoundError`` for a missing path),
-    ``not_a_file``, ``too_large`` for a path; ``invalid_date`` for ``start``, ``end`` or
-    ``as_of``; ``invalid_period``, ``after_as_of``, ``invalid_policy``,
-    ``calendar_not_covered``, ``no_ballots``, ``attendance_required``.
+    folder), several at once as ``invalid_records`` with each problem in ``errors``;
+    ``file_not_found`` (a ``LiaisonFileNotFoundError``), ``io_error``, ``not_a_file``,
+    ``too_large`` for a path; ``invalid_input`` on ``encoding`` or ``strict``;
+    ``invalid_date`` for ``start``, ``end`` or ``as_of``; ``invalid_period``,
+    ``range_too_long`` (the policy's ``max_range_years``), ``after_as_of``,
+    ``invalid_policy``, ``calendar_not_covered``, ``no_ballots``, ``attendance_required``.
 
     >>> import liaison
     >>> data, planted = liaison.generate_district()
     >>> report = liaison.check(data, "2023-01-01", "2025-12-31", "2026-01-20")
     >>> report
-    <liaison.Report 2023-01-01..2025-12-31 as of 2026-01-20: 25 findings>
+    <liaison.Report 2023-01-01..2025-12-31 as of 2026-01-20: 32 findings>
     >>> sorted((f["rule"], f["subject"], f["period"]["label"]) for f in report.findings) == sorted(
     ...     (p["rule"], p["subject"], p["period"]) for p in planted)
     True
     >>> f = next(f for f in report.findings if f["code"] == "aid_below_minimum")
     >>> f["expected"], f["actual"]  # fen: 500.00 yuan asked, 499.99 given
     (50000, 49999)
+    >>> explained = liaison.check(data, "2023-01-01", "2025-12-31", "2026-01-20", {"rules": ["S4.3"]}, True)
+    >>> sum(c["amount_fen"] for c in explained.findings[0]["counted"])
+    49999
     >>> liaison.check(data, "2023-01-01", "2025-12-31", "2026-01-20", {"rules": ["S4.3"]}).by_rule
-    [{'key': 'S4.3', 'judged': 33, 'met': 32, 'not_met': 1, 'not_judged': 0, 'rate_permille': 969}]
+    [{'key': 'S4.3', 'judged': 33, 'met': 32, 'not_met': 1, 'not_judged': 1, 'not_judged_by_reason': {'outside_range': 1}, 'provisional': 0, 'rate_permille': 969}]
+    >>> import pathlib, tempfile
+    >>> with tempfile.TemporaryDirectory() as d:  # Excel's "CSV (逗号分隔)" in China is GBK
+    ...     _ = (pathlib.Path(d) / "单位.csv").write_bytes("编号,级别\\nV1,村\\n".encode("gbk"))
+    ...     report = liaison.check(d, "2009-01-01", "2009-12-31", "2010-01-10", {"rules": ["S2.6"]})
+    ...     print(len(report), report.findings[0]["message_zh"])
+    ...     try:  # strict: the fields' names as headers, "village" for 村
+    ...         liaison.check(d, "2009-01-01", "2009-12-31", "2010-01-10", strict=True)
+    ...     except liaison.LiaisonError as e:
+    ...         print(e.code, [problem["loc"] for problem in e.errors])
+    12 V1 在 2009-01 召开民情分析会 0 次，少于规定的 1 次
+    invalid_records [['dataset', '单位.csv', 1, '编号'], ['dataset', '单位.csv', 1, '级别']]
     """
-    return _check("check", dataset, start, end, as_of, policy)
+    return _check("check", dataset, start, end, as_of, policy, explain, encoding, strict)
 
 
-def check_detailed(dataset: Any, start: Any, end: Any, as_of: Any, policy: Any = None) -> Report:
+def check_detailed(
+    dataset: Any,
+    start: Any,
+    end: Any,
+    as_of: Any,
+    policy: Any = None,
+    explain: Any = False,
+    *,
+    encoding: Optional[str] = None,
+    strict: bool = False,
+) -> Report:
     """As ``check``, with every judgement kept in ``Report.outcomes``: a list of dicts
-    ``{"rule", "unit", "subject", "period", "status"}``, ``status`` being ``"met"``,
-    ``"not_met"`` or ``"not_judged"``, for grids (a week-by-village view) and audits.
+    ``{"rule", "unit", "subject", "period", "status", "reason", "provisional"}``,
+    ``status`` being ``"met"``, ``"not_met"`` or ``"not_judged"`` (``reason`` then says
+    why, a code such as ``"outside_range"``), for grids (a week-by-village view) and audits.
 
     >>> import liaison
     >>> data = {
@@ -491,7 +688,70 @@ def check_detailed(dataset: Any, start: Any, end: Any, as_of: Any, policy: Any =
     2009-W02 not_judged
     2009-W03 met
     """
-    return _check("check_detailed", dataset, start, end, as_of, policy)
+    return _check("check_detailed", dataset, start, end, as_of, policy, explain, encoding, strict)
+
+
+def _item(item: dict[str, Any]) -> dict[str, Any]:
+    return {**item, "period": _dated_period(item["period"]), "due": _day(item["due"])}
+
+
+def agenda(
+    dataset: Any,
+    as_of: Any,
+    horizon_days: Any = REQUEST_DEFAULTS["agenda"]["horizon_days"],
+    policy: Any = None,
+    *,
+    encoding: Optional[str] = None,
+    strict: bool = False,
+) -> Agenda:
+    """S1–S5: what a district owes on ``as_of`` (today): every obligation open on that day
+    that falls due within ``horizon_days`` days (this week's reception, the month's meeting,
+    the year's visits, a 五必访 window, an opinion's "1234" deadline, a pairing year's aid …)
+    and every one already late that can still be done (an opinion not fed back, a missed
+    五必访 visit, a commitment or evaluation not made), by due day. The obligations are the
+    check's own: an item is what ``check`` would report as a finding if it is not done.
+
+    ``dataset`` is what ``check`` takes (a dict, data frames, a path read with ``encoding``
+    and ``strict``). Returns a dict ``{"as_of", "horizon_days", "until", "items",
+    "records_not_judged"}``, ``until`` being ``as_of`` + ``horizon_days``,
+    ``records_not_judged`` the records the agenda could not judge, each named with its
+    reason as in ``Report.records_not_judged``, and each item a dict ``{"rule", "code",
+    "unit", "subject", "period", "due", "days_left", "state", "expected", "actual",
+    "owed", "owed_zh", "provisional"}``: ``due`` the last day to do it and ``days_left``
+    the days from ``as_of`` to it (negative when late), ``state`` ``"open"``,
+    ``"due_soon"`` or ``"late"``, ``owed`` what is still owed in English and ``owed_zh`` in
+    Chinese. Dates are ``datetime.date``.
+
+    Raises ``LiaisonError`` as ``check`` does, and ``invalid_count`` for ``horizon_days``
+    (a whole number of days from 0 to 2**32 - 1), ``date_out_of_range`` when ``as_of`` +
+    ``horizon_days`` is after 9999-12-31.
+
+    >>> import liaison
+    >>> data = {
+    ...     "units": [{"id": "V1", "level": "village"}],
+    ...     "people": [{"id": "S", "unit": "V1", "role": "secretary", "from": "2008-01-01"}],
+    ...     "receptions": [{"person": "S", "date": "2009-01-06", "minutes": 240}],
+    ... }
+    >>> a = liaison.agenda(data, "2009-01-18", 0, {"rules": ["S1.3"]})
+    >>> a["as_of"], a["until"]
+    (datetime.date(2009, 1, 18), datetime.date(2009, 1, 18))
+    >>> item = a["items"][0]
+    >>> item["rule"], item["period"]["label"], item["due"], item["days_left"], item["state"]
+    ('S1.3', '2009-W03', datetime.date(2009, 1, 18), 0, 'open')
+    >>> item["owed"], item["owed_zh"]
+    ('1 reception of at least 240 minutes', '1 次集中接待（每次不少于 240 分钟）')
+    >>> [i["days_left"] for i in liaison.agenda(data, "2009-01-14", policy={"rules": ["S1.3"]})["items"]]
+    [4]
+    """
+    dataset, _ = _dataset(dataset)
+    request = {"dataset": dataset, "as_of": as_of, "horizon_days": horizon_days, "policy": _policy(policy)}
+    answer = _liaison.call("agenda", request, encoding=encoding, strict=strict)
+    answer["as_of"], answer["until"] = _day(answer["as_of"]), _day(answer["until"])
+    answer["items"] = [_item(item) for item in answer["items"]]
+    if "records_not_judged" in answer:
+        answer["records_not_judged"] = _dated(answer["records_not_judged"])
+    result: Agenda = answer
+    return result
 
 
 def validate_form(kind: Any, data: Any, policy: Any = None) -> Validation:
@@ -540,16 +800,20 @@ def validate_form(kind: Any, data: Any, policy: Any = None) -> Validation:
     return answer
 
 
-def form_schema(kind: Any, draft: Any = None) -> dict[str, Any]:
-    """F1–F5: the JSON Schema of a form, as a dict, for form builders (draft 2020-12, or
-    ``draft="07"``).
+def form_schema(kind: Any, draft: Any = "2020-12") -> dict[str, Any]:
+    """F1–F5: the JSON Schema of a form, as a dict, for form builders: ``draft`` is
+    ``"2020-12"`` (the default) or ``"07"`` (for validators that know no later draft, such
+    as react-jsonschema-form's default ajv).
 
     Generated from the validator's field table: ``title`` is the Chinese label of the form
-    and of each property, ``description`` English; required fields, enums, ``format:
-    date``, the phone pattern, ranges, and the annotations ``x-order``, ``x-rule``,
-    ``x-personal`` and ``x-rules``.
+    and of each property, ``description`` English; required fields, choices as ``oneOf``
+    of ``{"const": name, "title": Chinese label}``, ``format: date``, the phone pattern,
+    ranges, the cross-field rules a schema can express (``if``/``then``,
+    ``dependentRequired``, or ``dependencies`` in draft 07), and the annotations
+    ``x-order``, ``x-rule``, ``x-personal`` and ``x-rules``.
 
-    Raises ``LiaisonError`` ``invalid_input`` on ``kind`` for anything but the five kinds.
+    Raises ``LiaisonError`` ``invalid_input`` on ``kind`` for anything but the five kinds
+    and on ``draft`` for anything but the two drafts.
 
     >>> import liaison
     >>> schema = liaison.form_schema("reception_record")
@@ -557,8 +821,10 @@ def form_schema(kind: Any, draft: Any = None) -> dict[str, Any]:
     'https://json-schema.org/draft/2020-12/schema'
     >>> schema["title"], schema["properties"]["visitor"]["properties"]["phone"]["title"]
     ('党组织书记接待群众登记表', '联系电话')
+    >>> liaison.form_schema("reception_record", draft="07")["$schema"]
+    'http://json-schema.org/draft-07/schema#'
     """
-    request = {"kind": kind} if draft is None else {"kind": kind, "draft": draft}
+    request = {"kind": kind} if draft is None else {"kind": kind, "draft": draft}  # None: the default
     answer: dict[str, Any] = _liaison.call("form_schema", request)
     return answer
 
@@ -824,7 +1090,8 @@ class Policy:
         """Reads a policy from JSON text; fields left out take their Banan 2008 value.
 
         Raises ``LiaisonError`` ``invalid_policy`` (malformed JSON, an unknown or duplicate
-        key, a value of the wrong type, an impossible threshold) or ``invalid_calendar``.
+        key, a value of the wrong type, an impossible threshold) or ``invalid_calendar``;
+        ``TypeError`` for ``json`` that is not a ``str``.
 
         >>> import liaison
         >>> liaison.Policy.from_json('{"lead_unit_days": 45}').to_dict()["lead_unit_days"]
@@ -846,9 +1113,10 @@ class Policy:
     def load(cls, path: Union[str, os.PathLike[str]]) -> Policy:
         """Reads a policy from a regular UTF-8 JSON file (a ``str`` or ``os.PathLike``).
 
-        Raises ``LiaisonError``: ``io_error`` (a ``LiaisonFileNotFoundError``, also a
-        ``FileNotFoundError``, for a missing file; not UTF-8), ``not_a_file`` (a folder, a
-        pipe, a device), ``too_large``, and as ``from_json``.
+        Raises ``LiaisonError``: ``file_not_found`` (a ``LiaisonFileNotFoundError``, also a
+        ``FileNotFoundError``), ``io_error`` (not UTF-8, no permission), ``not_a_file`` (a
+        folder, a pipe, a device), ``too_large``, ``invalid_input`` for a path with a lone
+        surrogate, and as ``from_json``; ``TypeError`` for a ``path`` that is neither.
 
         >>> import liaison, json, pathlib, tempfile
         >>> with tempfile.TemporaryDirectory() as d:
@@ -905,9 +1173,17 @@ def _dated_period(period: dict[str, Any]) -> dict[str, Any]:
     return {**period, "start": _day(period["start"]), "end": _day(period["end"])}
 
 
+def _dated_item(item: dict[str, Any]) -> dict[str, Any]:
+    dated = {**item, "period": _dated_period(item["period"])}
+    if item.get("counted") is not None:
+        dated["counted"] = [{**c, "date": _day(c["date"])} for c in item["counted"]]
+    return dated
+
+
 def _dated(items: list[dict[str, Any]]) -> list[Any]:
-    """Findings or outcomes with their periods' ends as ``datetime.date`` (new dicts)."""
-    return [{**item, "period": _dated_period(item["period"])} for item in items]
+    """Findings or outcomes with their periods' ends and the days of the records they
+    counted as ``datetime.date`` (new dicts)."""
+    return [_dated_item(item) for item in items]
 
 
 _FRAME_COLUMNS = (
@@ -922,12 +1198,19 @@ class Report:
 
     - ``start``, ``end``, ``as_of`` (``datetime.date``) and ``policy`` (its name);
     - ``findings``: dicts ``{"rule", "code", "unit", "subject", "period", "expected",
-      "actual", "message", "message_zh"}``; ``period`` is ``{"start", "end", "label"}``
-      with ``datetime.date`` ends; ``expected`` and ``actual`` are counts, days or fen as
-      ``FINDING_CODES`` says for the code;
+      "actual", "message", "message_zh", "provisional"}``; ``period`` is ``{"start",
+      "end", "label"}`` with ``datetime.date`` ends; ``expected`` and ``actual`` are
+      counts, days or fen as ``FINDING_CODES`` says for the code; ``provisional`` whether
+      it was judged with rest days guessed beyond the holiday calendar (A24);
     - ``by_rule``, ``by_unit``: dicts ``{"key", "judged", "met", "not_met", "not_judged",
-      "rate_permille"}``;
-    - ``grades``: the year-end grades, dicts ``{"unit", "year", "ballot", "combined"}``;
+      "not_judged_by_reason", "provisional", "rate_permille"}``, ``not_judged_by_reason``
+      the not judged by reason code (``{"outside_range": 2, …}``, adding up to
+      ``not_judged``), ``provisional`` the judgements among ``judged`` that are;
+    - ``grades``: the year-end grades, dicts ``{"unit", "year", "ballot", "combined",
+      "recorded_combined"}``;
+    - ``records_not_judged``: every obligation not judged because of a record (an opinion,
+      a commitment item, an evaluation …), in every report, as the ``outcomes`` dicts;
+    - ``provisional``: whether any judgement is provisional (A24);
     - ``outcomes``: every judgement (``check_detailed``), ``None`` for a report of ``check``;
     - ``all_met``: whether there is no finding.
 
@@ -952,17 +1235,16 @@ class Report:
     >>> f["period"]["start"]
     datetime.date(2009, 1, 12)
     >>> report.by_rule
-    [{'key': 'S1.3', 'judged': 2, 'met': 1, 'not_met': 1, 'not_judged': 0, 'rate_permille': 500}]
-    >>> len(report), report.all_met, report.outcomes is None
-    (1, False, True)
+    [{'key': 'S1.3', 'judged': 2, 'met': 1, 'not_met': 1, 'not_judged': 0, 'not_judged_by_reason': {}, 'provisional': 0, 'rate_permille': 500}]
+    >>> len(report), report.all_met, report.outcomes is None, report.provisional
+    (1, False, True, False)
     >>> liaison.Report.from_json(report.to_json()) == report
     True
     """
 
-    __slots__ = ("_data", "_detailed", "_library")
+    __slots__ = ("_data", "_library")
     __hash__ = None  # type: ignore[assignment]
     _data: dict[str, Any]
-    _detailed: bool
     _library: Optional[str]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -975,13 +1257,9 @@ class Report:
         raise AttributeError("a liaison.Report is frozen")
 
     @classmethod
-    def _of(cls, data: dict[str, Any], detailed: bool, library: Optional[str] = None) -> Report:
+    def _of(cls, data: dict[str, Any], library: Optional[str] = None) -> Report:
         report = object.__new__(cls)
-        if detailed:
-            # The core leaves an empty list of outcomes out of the JSON form.
-            data.setdefault("outcomes", [])
         object.__setattr__(report, "_data", data)
-        object.__setattr__(report, "_detailed", detailed)
         object.__setattr__(report, "_library", library)
         return report
 
@@ -1027,9 +1305,32 @@ class Report:
         return copy.deepcopy(self._data["grades"])
 
     @property
+    def records_not_judged(self) -> list[Outcome]:  # noqa: F405
+        """Every obligation not judged because of a record, each naming its record (a new
+        list of dicts, as ``outcomes``).
+
+        >>> import liaison
+        >>> data = {"units": [{"id": "V1", "level": "village"}],
+        ...         "evaluations": [{"unit": "V1", "year": 2009, "satisfied": 0}]}
+        >>> report = liaison.check(data, "2009-01-01", "2009-12-31", "2010-01-10", {"rules": ["S3.7"]})
+        >>> [(o["rule"], o["subject"], o["period"]["label"], o["reason"]) for o in report.records_not_judged]
+        [('S3.7', 'V1', '2009', 'no_ballots')]
+        >>> report.by_rule[0]["not_judged_by_reason"]
+        {'no_ballots': 1}
+        """
+        return _dated(self._data["records_not_judged"])
+
+    @property
+    def provisional(self) -> bool:
+        """A24: whether any judgement rests on rest days guessed beyond the holiday calendar
+        (Saturdays and Sundays only), to be confirmed once the year's notice is added."""
+        return bool(self._data["provisional"])
+
+    @property
     def outcomes(self) -> Optional[list[Outcome]]:  # noqa: F405
         """Every judgement of ``check_detailed``; ``None`` for a report of ``check``."""
-        return _dated(self._data["outcomes"]) if self._detailed else None
+        outcomes = self._data["outcomes"]
+        return None if outcomes is None else _dated(outcomes)
 
     @property
     def all_met(self) -> bool:
@@ -1043,8 +1344,10 @@ class Report:
         >>> import liaison
         >>> report = liaison.check({}, "2009-01-01", "2009-12-31", "2010-01-10")
         >>> d = report.to_dict()
-        >>> list(d), d["start"], d["findings"]
-        (['start', 'end', 'as_of', 'policy', 'findings', 'by_rule', 'by_unit', 'grades'], '2009-01-01', [])
+        >>> list(d)
+        ['start', 'end', 'as_of', 'policy', 'findings', 'by_rule', 'by_unit', 'grades', 'records_not_judged', 'provisional', 'outcomes']
+        >>> d["start"], d["findings"], d["outcomes"]
+        ('2009-01-01', [], None)
         """
         return copy.deepcopy(self._data)
 
@@ -1061,17 +1364,17 @@ class Report:
 
     @classmethod
     def from_json(cls, json_text: str) -> Report:
-        """Reads a report back from its JSON form (the core checks it); a report with
-        ``outcomes`` is a detailed one.
+        """Reads a report back from its JSON form (the core checks it); a report with a
+        list of ``outcomes`` is a detailed one. Raises ``LiaisonError`` (``invalid_json``,
+        ``invalid_input`` at the place of a bad field); ``TypeError`` for ``json_text`` that
+        is not a ``str``.
 
         >>> import liaison
         >>> r = liaison.check_detailed({}, "2009-01-01", "2009-12-31", "2010-01-10")
         >>> liaison.Report.from_json(r.to_json()) == r
         True
         """
-        data = _liaison.report_from_json(json_text)
-        raw = json.loads(json_text)
-        return cls._of(data, isinstance(raw, dict) and "outcomes" in raw)
+        return cls._of(_liaison.report_from_json(json_text))
 
     def findings_frame(self, library: Optional[str] = None) -> Any:
         """The findings as a data frame, one row per finding, with the columns ``rule``,
@@ -1081,7 +1384,8 @@ class Report:
 
         ``library`` is ``"pandas"`` or ``"polars"``; by default the library of the data
         frames the check read (polars frames in, a polars frame out), else pandas. Raises
-        ``ImportError`` when that library is not installed.
+        ``LiaisonError`` ``invalid_input`` on ``library`` for anything else, ``ImportError``
+        when that library is not installed.
 
         >>> import liaison
         >>> data, planted = liaison.generate_district()
@@ -1093,9 +1397,13 @@ class Report:
         >>> frame[frame.rule == "S4.3"][["subject", "period", "expected", "actual"]].to_dict("records")
         [{'subject': 'T0-V1-H005-P', 'period': '2025', 'expected': 50000, 'actual': 49999}]
         """
-        library = library or self._library or "pandas"
-        if library not in ("pandas", "polars"):
-            raise ValueError(f"`library` must be 'pandas' or 'polars', not {library!r}")
+        if library is None:
+            library = self._library or "pandas"
+        if not (isinstance(library, str) and library in ("pandas", "polars")):
+            raise LiaisonError(
+                "`library`: must be pandas or polars", "invalid_input", "`library`：必须是 pandas 或 polars",
+                ["library"], None, "library",
+            )
         try:
             module = __import__(library)
         except ImportError as e:
@@ -1119,11 +1427,11 @@ class Report:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Report):
             return NotImplemented
-        return (self._data, self._detailed) == (other._data, other._detailed)
+        return self._data == other._data
 
     def __repr__(self) -> str:
         n = len(self)
-        detailed = ", detailed" if self._detailed else ""
+        detailed = "" if self._data["outcomes"] is None else ", detailed"
         d = self._data
         return (
             f"<liaison.Report {d['start']}..{d['end']} as of {d['as_of']}: "
@@ -1150,6 +1458,7 @@ __all__ = [
     "Policy",
     "Report",
     "__version__",
+    "agenda",
     "call",
     "check",
     "check_detailed",
@@ -1158,6 +1467,7 @@ __all__ = [
     "decide_vote",
     "evaluate_batches",
     "evaluate_register",
+    "explain",
     "feedback_status",
     "form_fields",
     "form_schema",

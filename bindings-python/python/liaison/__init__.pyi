@@ -8,12 +8,16 @@ the core's Rust types into ``liaison._types`` and re-exported here, never restat
 import datetime
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, ClassVar, Optional, Protocol, Union, final
+from typing import Any, ClassVar, Literal, Optional, Protocol, Union, final, overload
 
 from liaison._types import *
 from liaison._types import (
     REQUEST_DEFAULTS as REQUEST_DEFAULTS,
+    Agenda,
     Consequence,
+    Draft,
+    ExplainedOp,
+    Explanation,
     FeedbackStatus as FeedbackStatus,
     FieldError,
     FieldInfo,
@@ -46,6 +50,7 @@ __all__ = [
     "Policy",
     "Report",
     "__version__",
+    "agenda",
     "call",
     "check",
     "check_detailed",
@@ -54,6 +59,7 @@ __all__ = [
     "decide_vote",
     "evaluate_batches",
     "evaluate_register",
+    "explain",
     "feedback_status",
     "form_fields",
     "form_schema",
@@ -105,7 +111,13 @@ class LiaisonError(ValueError):
 
 class LiaisonFileNotFoundError(LiaisonError, FileNotFoundError): ...
 
-def call(op: str, request: Union[Mapping[str, Any], str]) -> Any: ...
+def call(
+    op: str,
+    request: Union[Mapping[str, Any], str],
+    *,
+    encoding: Optional[str] = None,
+    strict: bool = False,
+) -> Any: ...
 def operations() -> list[OperationInfo]: ...
 @final
 class Policy:
@@ -124,16 +136,44 @@ class Policy:
     def __eq__(self, other: object) -> bool: ...
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
 
+# Each of the four rules at the heart answers, with `explain=True`, its explanation.
+@overload
 def deadline(
-    received: _Date, responsibility: _Responsibility, policy: _PolicyArg = None
+    received: _Date,
+    responsibility: _Responsibility,
+    policy: _PolicyArg = None,
+    *,
+    explain: Literal[False] = False,
 ) -> datetime.date: ...
+@overload
+def deadline(
+    received: _Date,
+    responsibility: _Responsibility,
+    policy: _PolicyArg = None,
+    *,
+    explain: Literal[True],
+) -> Explanation: ...
+@overload
 def feedback_status(
     received: _Date,
     responsibility: _Responsibility,
     fed_back: Optional[_Date] = None,
     as_of: Optional[_Date] = None,
     policy: _PolicyArg = None,
+    *,
+    explain: Literal[False] = False,
 ) -> FeedbackStatus: ...
+@overload
+def feedback_status(
+    received: _Date,
+    responsibility: _Responsibility,
+    fed_back: Optional[_Date] = None,
+    as_of: Optional[_Date] = None,
+    policy: _PolicyArg = None,
+    *,
+    explain: Literal[True],
+) -> Explanation: ...
+@overload
 def decide_vote(
     approve: int,
     disapprove: int,
@@ -141,13 +181,39 @@ def decide_vote(
     policy: _PolicyArg = None,
     present: Optional[int] = None,
     entitled: Optional[int] = None,
+    *,
+    explain: Literal[False] = False,
 ) -> VoteOutcome: ...
+@overload
+def decide_vote(
+    approve: int,
+    disapprove: int,
+    abstain: int = 0,
+    policy: _PolicyArg = None,
+    present: Optional[int] = None,
+    entitled: Optional[int] = None,
+    *,
+    explain: Literal[True],
+) -> Explanation: ...
+@overload
 def grade(
     satisfied: int,
     basically_satisfied: int = 0,
     dissatisfied: int = 0,
     policy: _PolicyArg = None,
-) -> str: ...
+    *,
+    explain: Literal[False] = False,
+) -> Grade: ...
+@overload
+def grade(
+    satisfied: int,
+    basically_satisfied: int = 0,
+    dissatisfied: int = 0,
+    policy: _PolicyArg = None,
+    *,
+    explain: Literal[True],
+) -> Explanation: ...
+def explain(op: Union[ExplainedOp, str], request: Mapping[str, Any]) -> Explanation: ...
 
 class _DataFrame(Protocol):
     """A pandas or polars DataFrame (read row by row as dicts)."""
@@ -185,6 +251,10 @@ class Report:
     @property
     def grades(self) -> list[UnitGrade]: ...
     @property
+    def records_not_judged(self) -> list[Outcome]: ...
+    @property
+    def provisional(self) -> bool: ...
+    @property
     def outcomes(self) -> Optional[list[Outcome]]: ...
     @property
     def all_met(self) -> bool: ...
@@ -203,6 +273,10 @@ def check(
     end: _Date,
     as_of: _Date,
     policy: _PolicyArg = None,
+    explain: bool = False,
+    *,
+    encoding: Optional[str] = None,
+    strict: bool = False,
 ) -> Report: ...
 def check_detailed(
     dataset: _Dataset,
@@ -210,7 +284,20 @@ def check_detailed(
     end: _Date,
     as_of: _Date,
     policy: _PolicyArg = None,
+    explain: bool = False,
+    *,
+    encoding: Optional[str] = None,
+    strict: bool = False,
 ) -> Report: ...
+def agenda(
+    dataset: _Dataset,
+    as_of: _Date,
+    horizon_days: int = ...,
+    policy: _PolicyArg = None,
+    *,
+    encoding: Optional[str] = None,
+    strict: bool = False,
+) -> Agenda: ...
 def generate_district(
     seed: Optional[int] = ...,
     towns: Optional[int] = ...,
@@ -226,7 +313,9 @@ def generate_district(
 def validate_form(
     kind: Union[FormKind, str], data: Mapping[str, Any], policy: _PolicyArg = None
 ) -> Validation: ...
-def form_schema(kind: Union[FormKind, str], draft: Optional[str] = None) -> dict[str, Any]: ...
+def form_schema(
+    kind: Union[FormKind, str], draft: Union[Draft, str, None] = "2020-12"
+) -> dict[str, Any]: ...
 def redact(kind: Union[FormKind, str], data: Mapping[str, Any]) -> dict[str, Any]: ...
 def form_fields(kind: Union[FormKind, str]) -> list[FieldInfo]: ...
 

@@ -26,6 +26,7 @@ __all__ = [
     "Committee",
     "Consequence",
     "ConsequencesRequest",
+    "Counted",
     "Dataset",
     "DatasetOrPath",
     "DayCount",
@@ -195,13 +196,15 @@ class Agenda(TypedDict):
     """The agenda of a district on a day."""
 
     # The day the records were taken.
-    as_of: str
+    as_of: datetime.date
     # Days ahead looked at.
     horizon_days: int
     # The last day looked at: `as_of` + `horizon_days`.
-    until: str
+    until: datetime.date
     # Every item, by due day.
     items: list[AgendaItem]
+    # The records the agenda could not judge, each named with its reason (an opinion whose deadline the holiday calendar does not cover, a vote without attendance…): nothing is left out without a word.
+    records_not_judged: list[Outcome]
 
 
 class AgendaItem(TypedDict):
@@ -218,7 +221,7 @@ class AgendaItem(TypedDict):
     # The period of the obligation.
     period: Period
     # The last day to do it.
-    due: str
+    due: datetime.date
     # Days from `as_of` to `due`: negative when late.
     days_left: int
     # Open, due soon or late.
@@ -296,6 +299,8 @@ class _CheckRequestRequired(TypedDict):
 class CheckRequest(_CheckRequestRequired, total=False):
     """`check` and `check_detailed`: S1–S5 over a district's records."""
 
+    # Whether each finding lists the records it counted (ids, dates and amounts only).
+    explain: bool
     # The policy; Banan 2008 when absent.
     policy: Optional[PolicyDict]
 
@@ -371,6 +376,22 @@ class ConsequencesRequest(_ConsequencesRequestRequired, total=False):
 
     # The policy; Banan 2008 when absent.
     policy: Optional[PolicyDict]
+
+
+class _CountedRequired(TypedDict):
+    # `reception`, `visit`, `meeting`, `deed` or `aid`.
+    record: str
+    # Its day.
+    date: datetime.date
+    # The ids it names (the person; the person and the household; the link; the pairing).
+    ids: list[str]
+
+
+class Counted(_CountedRequired, total=False):
+    """One record a finding counted: what it is, its day, the ids it names and, for aid, its amount in fen."""
+
+    # Aid: the amount in fen.
+    amount_fen: Optional[int]
 
 
 class Dataset(TypedDict, total=False):
@@ -630,6 +651,8 @@ class _FindingRequired(TypedDict):
 class Finding(_FindingRequired, total=False):
     """One shortfall: who fell short of which rule, in which period, by how much."""
 
+    # The records counted for `actual` — ids, dates and amounts only — when the check was asked to explain its findings (`explain`); none otherwise.
+    counted: Optional[list[Counted]]
     # A24: judged with rest days guessed beyond the holiday calendar (Saturdays and Sundays only), to be confirmed once the State Council's notice for that year is added.
     provisional: bool
 
@@ -1092,7 +1115,7 @@ class Step(_StepRequired, total=False):
     """One step of a derivation."""
 
     # The day the step arrives at, where it arrives at one.
-    date: Optional[str]
+    date: Optional[datetime.date]
     # The words of the source (or of the law it follows) that decide the step.
     words: Optional[str]
 
@@ -1223,8 +1246,8 @@ class YearEvaluation(_YearEvaluationRequired, total=False):
 # The defaults of each operation's parameters that are not null.
 REQUEST_DEFAULTS: dict[str, dict[str, Any]] = {
     "agenda": {"horizon_days": 14},
-    "check": {},
-    "check_detailed": {},
+    "check": {"explain": False},
+    "check_detailed": {"explain": False},
     "consequences": {},
     "deadline": {},
     "decide_vote": {"abstain": 0},

@@ -13,7 +13,8 @@
 //!   by a Python keyword (`from`) is written in the functional form, every key optional;
 //! - string enums and `oneOf` of constants are `Literal`s, `anyOf`/`oneOf` `Union`s, `null`
 //!   `None`; `format: date` is `datetime.date` in the shapes Python answers with dates
-//!   (`Period`, `FeedbackStatus`) and ISO text (`str`) elsewhere;
+//!   (`Period`, `Counted`, `FeedbackStatus`, `Agenda`, `AgendaItem`, `Step`) and ISO text
+//!   (`str`) elsewhere;
 //! - `REQUEST_DEFAULTS` holds, per operation, the defaults of its parameters that are not
 //!   null (the Python functions take them as their signatures' defaults).
 
@@ -35,8 +36,17 @@ const RENAMED: &[(&str, &str)] = &[
 /// Definitions answered as a `NamedTuple`.
 const NAMED_TUPLES: &[&str] = &["FeedbackStatus"];
 
-/// Definitions whose dates Python answers as `datetime.date`.
-const DATED: &[&str] = &["Period", "FeedbackStatus"];
+/// Definitions whose dates Python answers as `datetime.date`: the periods of findings and
+/// outcomes, the records a finding counted, a status, the agenda and its items, the steps of
+/// an explanation.
+const DATED: &[&str] = &[
+    "Period",
+    "Counted",
+    "FeedbackStatus",
+    "Agenda",
+    "AgendaItem",
+    "Step",
+];
 
 /// Words a Python field cannot be named in a class body.
 const KEYWORDS: &[&str] = &[

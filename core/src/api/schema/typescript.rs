@@ -10,6 +10,9 @@
 //!   (a small range such as the digits 1-4 is a union of its literals), a schema that
 //!   allows anything is `JsonValue`, and the schemas' descriptions are the doc comments;
 //! - a property outside `required` is optional (`?`), `null` in its type is `| null`;
+//!   in an answer, a property is present (no `?`) when serde always writes it: the schemas
+//!   as written (schemars' serialize contract) require it, so a property skipped when
+//!   empty (`skip_serializing_if`) stays optional;
 //! - a definition used both in requests and in answers whose properties have defaults
 //!   (`Policy`, `Dataset`, …) is declared twice: `Policy` as answered, every property
 //!   present (serde writes a property with a default, and an optional one as `null`),
@@ -23,7 +26,8 @@
 //!   also be `null`, which the functions read as absent.
 
 use super::contract;
-use crate::api::operations;
+use crate::api::{operations, schemas};
+use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -68,7 +72,12 @@ pub fn typescript() -> String {
         .into_iter()
         .filter(|name| inputs.contains(name) && outputs.contains(name))
         .collect();
-    let ts = Ts { defs: &defs, split };
+    let written = written();
+    let ts = Ts {
+        defs: &defs,
+        split,
+        written: &written,
+    };
 
     let mut out = String::from(concat!(
         "// The TypeScript declarations of liaison's contract, generated from its Rust types by\n",
@@ -184,11 +193,27 @@ pub fn camel(name: &str) -> String {
     out
 }
 
+/// The definitions as serde writes them (schemars' serialize contract): there a property is
+/// required when it is always written, and not when it may be skipped (`skip_serializing_if`).
+fn written() -> Map<String, Value> {
+    let mut generator = SchemaSettings::draft2020_12()
+        .for_serialize()
+        .with(|s| {
+            s.definitions_path = "/components/schemas".into();
+            s.meta_schema = None;
+        })
+        .into_generator();
+    let _ = schemas(&mut generator);
+    generator.take_definitions(true)
+}
+
 /// The definitions of the contract and which of them are read and written differently.
 struct Ts<'a> {
     defs: &'a Map<String, Value>,
     /// Definitions declared twice, `Name` as answered and `NameInput` as read.
     split: BTreeSet<String>,
+    /// The definitions as written ([`written`]), which say what an answer always holds.
+    written: &'a Map<String, Value>,
 }
 
 impl Ts<'_> {
@@ -234,7 +259,7 @@ impl Ts<'_> {
         doc(out, "", description(schema));
         if is_interface(schema) {
             let _ = writeln!(out, "export interface {name} {{");
-            self.members(out, schema, side, &[]);
+            self.members(out, schema, side, &[], name);
             out.push_str("}\n");
         } else {
             let _ = writeln!(out, "export type {name} = {};", self.ty(schema, side));
@@ -263,7 +288,7 @@ impl Ts<'_> {
             "export interface {} {{",
             self.name(ERROR, Side::Output)
         );
-        self.members(out, schema, Side::Output, &[("code", "ErrorCode")]);
+        self.members(out, schema, Side::Output, &[("code", "ErrorCode")], ERROR);
         out.push_str("}\n\n");
         doc(
             out,
@@ -277,12 +302,32 @@ impl Ts<'_> {
         );
     }
 
-    /// The members of an interface; `types` overrides the type of some properties.
-    fn members(&self, out: &mut String, schema: &Value, side: Side, types: &[(&str, &str)]) {
+    /// The members of the interface of definition `def`; `types` overrides the type of some
+    /// properties.
+    fn members(
+        &self,
+        out: &mut String,
+        schema: &Value,
+        side: Side,
+        types: &[(&str, &str)],
+        def: &str,
+    ) {
         let (props, required) = self.properties(schema);
+        // What an answer always holds: the properties the schema as written requires, or
+        // (for a definition it lacks) those with a default or a `null`.
+        let always = match self.written.get(def) {
+            Some(written) if side == Side::Output => Some(self.properties(written).1),
+            _ => None,
+        };
         for (key, prop) in &props {
-            let present = required.contains(key.as_str())
-                || (side == Side::Output && (prop.get("default").is_some() || nullable(prop)));
+            let present = match &always {
+                Some(always) => always.contains(key.as_str()),
+                None => {
+                    required.contains(key.as_str())
+                        || (side == Side::Output
+                            && (prop.get("default").is_some() || nullable(prop)))
+                }
+            };
             let ty = match types.iter().find(|(k, _)| k == key) {
                 Some((_, ty)) => ty.to_string(),
                 None => self.ty(prop, side),
@@ -560,9 +605,11 @@ mod tests {
         assert_eq!(camel("feedback_status"), "feedbackStatus");
         assert_eq!(camel("rules"), "rules");
         let defs = Map::new();
+        let written = Map::new();
         let ts = Ts {
             defs: &defs,
             split: BTreeSet::new(),
+            written: &written,
         };
         let ty = |s: Value| ts.ty(&s, Side::Output);
         assert_eq!(
@@ -615,5 +662,9 @@ mod tests {
         assert!(body("Tally").contains("  rate_permille: number | null;"));
         assert!(body("Report").contains("  outcomes: Outcome[] | null;"));
         assert!(body("DeadlineRequest").contains("  policy?: PolicyInput | null;"));
+        // Skipped when empty (`skip_serializing_if`): optional in an answer too.
+        assert!(body("Finding").contains("  counted?: Counted[] | null;"));
+        assert!(body("Finding").contains("  provisional: boolean;"));
+        assert!(body("Step").contains("  words?: string | null;"));
     }
 }
