@@ -32,6 +32,7 @@ setup-wasm:
 	fi
 	cd $(WASM) && npm ci --no-audit --no-fund --loglevel=error
 	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium chromium-driver)
+	@fc-list :lang=zh family | grep -q . || (apt-get update -qq && apt-get install -y -qq --no-install-recommends fonts-wqy-microhei)
 
 ## ---- checks ----
 lint:
@@ -72,7 +73,7 @@ test-http: $(PY)
 test-cli-browser: $(PY)
 	$(PY) -m pip install -q --disable-pip-version-check -r cli/tests/requirements.txt
 	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium)
-	@fc-list :lang=zh | grep -q . || (apt-get update -qq && apt-get install -y -qq --no-install-recommends fonts-wqy-microhei)
+	@fc-list :lang=zh family | grep -q . || (apt-get update -qq && apt-get install -y -qq --no-install-recommends fonts-wqy-microhei)
 	@test -d $(WASM)/node_modules/playwright-core || (cd $(WASM) && npm ci --no-audit --no-fund --loglevel=error)
 	$(CARGO) build -q -p liaison-cli
 	target="$$($(CARGO) metadata --format-version 1 --no-deps | $(PY) -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')"; \
@@ -90,6 +91,10 @@ demo:
 fuzz: setup
 	PROPTEST_CASES=20000 $(CARGO) test --release -p liaison-rules --test hostile
 	LIAISON_MUTATIONS=5000 $(CARGO) test --release -p liaison-cli --test mutation
+	bash $(WASM)/build.sh
+	LIAISON_FUZZ_RUNS=20000 node --test $(WASM)/tests/fuzz.test.js $(WASM)/tests/schema.test.js
+	cd bindings-python && VIRTUAL_ENV=$(VENV) PATH=$(VENV)/bin:$$PATH maturin develop --release -q
+	LIAISON_HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest bindings-python/tests/test_fuzz.py -q
 
 bench: setup
 	$(CARGO) bench -p liaison-rules --bench throughput

@@ -1374,8 +1374,8 @@ export type FieldCode = "required" | "unknown_field" | "invalid_type" | "invalid
 export interface FormSchemaRequest {
   /** Which form. */
   kind: FormKind;
-  /** The JSON Schema draft: `2020-12` (the default) or `07`. */
-  draft?: Draft;
+  /** The JSON Schema draft: `2020-12` (the default, also when `null`) or `07`. */
+  draft?: Draft | null;
 }
 
 /** The JSON Schema draft of a form schema. */
@@ -1618,7 +1618,7 @@ export interface Operations {
   /** The five forms. */
   form_kinds: { request: NoRequest; answer: FormKindInfo[] };
   /** The codes of a form validation's problems. */
-  field_error_codes: { request: NoRequest; answer: string[] };
+  field_error_codes: { request: NoRequest; answer: FieldCode[] };
   /** The operations of this contract, with their parameters in positional order. */
   operations: { request: NoRequest; answer: OperationInfo[] };
 }
@@ -1765,7 +1765,7 @@ export function errorCodes(): ErrorCodeInfo[];
 export function formKinds(): FormKindInfo[];
 
 /** The codes of a form validation's problems. Rules: F1 F2 F3 F4 F5. */
-export function fieldErrorCodes(): string[];
+export function fieldErrorCodes(): FieldCode[];
 
 /** The operations of this contract, with their parameters in positional order. */
 export function operations(): OperationInfo[];

@@ -170,19 +170,15 @@ function checkThrown(e, what) {
 }
 
 /**
- * No marker in any `message`, `message_zh` or `loc` inside a value (an error, an answer). A
- * finding's message names its subject and unit, ids of the dataset, as they are: that is the
- * core's known gap (the test "a finding's message ... ids" below, a TODO), left out here so
- * that every other leak still fails.
+ * No marker in any `message`, `message_zh` or `loc` inside a value (an error, an answer),
+ * including a finding's, which shows a dataset id only when it is a short ASCII token.
  */
 function checkMessages(v, what, seen = new Set()) {
   if (v === null || typeof v !== 'object' || seen.has(v)) return;
   seen.add(v);
-  const ids = [v.subject, v.unit].filter((id) => typeof id === 'string' && id.length > 0 && 'rule' in v);
   for (const key of ['message', 'message_zh']) {
     if (typeof v[key] !== 'string') continue;
-    const text = ids.reduce((t, id) => t.split(id).join(''), v[key]);
-    assert.deepEqual(leaks(text), [], `${what}: ${key} shows personal data: ${v[key]}`);
+    assert.deepEqual(leaks(v[key]), [], `${what}: ${key} shows personal data: ${v[key]}`);
   }
   if (Array.isArray(v.loc)) assert.deepEqual(leaks(JSON.stringify(v.loc)), [], `${what}: loc shows personal data: ${JSON.stringify(v.loc)}`);
   for (const w of Array.isArray(v) ? v : Object.values(v)) checkMessages(w, what, seen);
@@ -270,13 +266,9 @@ test('the checks can fail: a marker in a message and a thrown TypeError are caug
   assert.doesNotThrow(() => checkMessages({ dataset: { name: MARKERS[0] } }, 't'), 'data itself may hold anything');
 });
 
-// The core's rule (spec/API.md, "Errors"): a message shows a value only when it is a date, a
-// number or a short ASCII token. A finding's message shows the ids of the dataset as they are,
-// so a district that uses names or phone numbers as ids gets them in every message. Known gap
-// of the core, kept visible here until it is fixed there (then this passes: drop the todo).
-test('a finding\'s message does not show ids that are personal data', {
-  todo: 'core: compliance findings show dataset ids verbatim in message and message_zh',
-}, () => {
+// The message rule: a message shows a value only when it is a date, a number or a short ASCII
+// token, so a district that uses names or phone numbers as ids does not get them in messages.
+test('a finding\'s message does not show ids that are personal data', () => {
   const dataset = {
     units: [{ id: 'D', level: 'district' }, { id: 'T1', level: 'town', parent: 'D' }, { id: 'V1', level: 'village', parent: 'T1' }],
     people: [{ id: MARKERS.join(' '), unit: 'V1', role: 'secretary', from: '2019-01-01' }],

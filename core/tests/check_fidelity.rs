@@ -1,9 +1,8 @@
 //! Issue 9: judge what a district inspector would judge.
 //!
-//! Runs `tests/vectors/check_fidelity.json` (the contract format: `op`, `request`, `answer`
-//! matched as a pattern) through `Dataset::from_value`/`from_json` and `check`, until the
-//! contract runner replaces this file; then checks that every obligation-period is counted
-//! once, judged or not judged with a reason, and that a district can add next year's holiday
+//! The shared runner (`vectors.rs`) matches `tests/vectors/check_fidelity.json`'s answers;
+//! this file checks on each of its reports that every obligation-period is counted once,
+//! judged or not judged with a known reason, and that a district can add next year's holiday
 //! notice as data.
 #![allow(
     clippy::unwrap_used,

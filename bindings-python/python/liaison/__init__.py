@@ -808,8 +808,8 @@ def form_schema(kind: Any, draft: Any = "2020-12") -> dict[str, Any]:
     Generated from the validator's field table: ``title`` is the Chinese label of the form
     and of each property, ``description`` English; required fields, choices as ``oneOf``
     of ``{"const": name, "title": Chinese label}``, ``format: date``, the phone pattern,
-    ranges, the cross-field rules a schema can express (``if``/``then``,
-    ``dependentRequired``, or ``dependencies`` in draft 07), and the annotations
+    ranges, the cross-field rules a schema can express (``if``/``then``, a ``None``
+    counting as absent), and the annotations
     ``x-order``, ``x-rule``, ``x-personal`` and ``x-rules``.
 
     Raises ``LiaisonError`` ``invalid_input`` on ``kind`` for anything but the five kinds

@@ -698,8 +698,8 @@ class _FormSchemaRequestRequired(TypedDict):
 class FormSchemaRequest(_FormSchemaRequestRequired, total=False):
     """`form_schema`: the JSON Schema of one form."""
 
-    # The JSON Schema draft: `2020-12` (the default) or `07`.
-    draft: Draft
+    # The JSON Schema draft: `2020-12` (the default, also when `null`) or `07`.
+    draft: Optional[Draft]
 
 
 class GenerateDistrictRequest(TypedDict, total=False):
@@ -1259,7 +1259,7 @@ REQUEST_DEFAULTS: dict[str, dict[str, Any]] = {
     "finding_codes": {},
     "form_fields": {},
     "form_kinds": {},
-    "form_schema": {"draft": "2020-12"},
+    "form_schema": {},
     "generate_district": {"first_year": 2023, "households_per_village": 8, "seed": 2008, "towns": 2, "villages_per_town": 3, "years": 3},
     "grade": {"basically_satisfied": 0, "dissatisfied": 0},
     "is_rest_day": {},

@@ -174,55 +174,58 @@ fn in_dataset(e: Error) -> Error {
 fn run_explain(r: ExplainRequest) -> Result<crate::explain::Explanation> {
     use crate::explain::Trace;
     let mut trace = Trace::on();
-    let inner = |e: Error| e.at("request");
-    let answer = match r.op {
-        ExplainedOp::Deadline => {
-            let q: DeadlineRequest = read_request(&r.request).map_err(inner)?;
-            let policy = policy_of(q.policy.as_ref()).map_err(inner)?;
-            answer(&crate::deadline::deadline_traced(
-                q.received,
-                q.responsibility,
-                &policy,
-                &mut trace,
-            )?)?
-        }
-        ExplainedOp::FeedbackStatus => {
-            let q: FeedbackStatusRequest = read_request(&r.request).map_err(inner)?;
-            let policy = policy_of(q.policy.as_ref()).map_err(inner)?;
-            answer(&crate::deadline::feedback_status_traced(
-                q.received,
-                q.responsibility,
-                q.fed_back,
-                q.as_of,
-                &policy,
-                &mut trace,
-            )?)?
-        }
-        ExplainedOp::DecideVote => {
-            let q: DecideVoteRequest = read_request(&r.request).map_err(inner)?;
-            let policy = policy_of(q.policy.as_ref()).map_err(inner)?;
-            let attendance = crate::Attendance::from_parts(q.present, q.entitled).map_err(inner)?;
-            answer(&crate::vote::decide_vote_traced(
-                q.approve,
-                q.disapprove,
-                q.abstain,
-                &policy,
-                attendance,
-                &mut trace,
-            )?)?
-        }
-        ExplainedOp::Grade => {
-            let q: GradeRequest = read_request(&r.request).map_err(inner)?;
-            let policy = policy_of(q.policy.as_ref()).map_err(inner)?;
-            answer(&crate::grade::grade_traced(
-                q.satisfied,
-                q.basically_satisfied,
-                q.dissatisfied,
-                &policy,
-                &mut trace,
-            )?)?
-        }
+    // Every error, the request's and the rule's, is placed inside `request`.
+    let mut run = || -> Result<Value> {
+        Ok(match r.op {
+            ExplainedOp::Deadline => {
+                let q: DeadlineRequest = read_request(&r.request)?;
+                let policy = policy_of(q.policy.as_ref())?;
+                answer(&crate::deadline::deadline_traced(
+                    q.received,
+                    q.responsibility,
+                    &policy,
+                    &mut trace,
+                )?)?
+            }
+            ExplainedOp::FeedbackStatus => {
+                let q: FeedbackStatusRequest = read_request(&r.request)?;
+                let policy = policy_of(q.policy.as_ref())?;
+                answer(&crate::deadline::feedback_status_traced(
+                    q.received,
+                    q.responsibility,
+                    q.fed_back,
+                    q.as_of,
+                    &policy,
+                    &mut trace,
+                )?)?
+            }
+            ExplainedOp::DecideVote => {
+                let q: DecideVoteRequest = read_request(&r.request)?;
+                let policy = policy_of(q.policy.as_ref())?;
+                let attendance = crate::Attendance::from_parts(q.present, q.entitled)?;
+                answer(&crate::vote::decide_vote_traced(
+                    q.approve,
+                    q.disapprove,
+                    q.abstain,
+                    &policy,
+                    attendance,
+                    &mut trace,
+                )?)?
+            }
+            ExplainedOp::Grade => {
+                let q: GradeRequest = read_request(&r.request)?;
+                let policy = policy_of(q.policy.as_ref())?;
+                answer(&crate::grade::grade_traced(
+                    q.satisfied,
+                    q.basically_satisfied,
+                    q.dissatisfied,
+                    &policy,
+                    &mut trace,
+                )?)?
+            }
+        })
     };
+    let answer = run().map_err(|e| e.at("request"))?;
     Ok(crate::explain::Explanation {
         answer,
         steps: trace.into_steps(),
@@ -367,7 +370,7 @@ operations! {
         |r, _| Ok(forms::validate_kind(r.kind, &r.data, &policy_of(r.policy.as_ref())?));
     /// F1–F5: the JSON Schema of a form, with the Chinese labels.
     form_schema: FormSchemaRequest => Value, "F1 F2 F3 F4 F5",
-        |r, _| forms::form_schema_draft(r.kind.name(), r.draft);
+        |r, _| forms::form_schema_draft(r.kind.name(), r.draft.unwrap_or_default());
     /// F1–F5: every field of a form in the order of the paper form.
     form_fields: FormRequest => Vec<forms::FieldInfo>, "F1 F2 F3 F4 F5",
         |r, _| forms::form_fields(r.kind.name());
@@ -420,8 +423,8 @@ operations! {
     form_kinds: NoRequest => Vec<FormKindInfo>, "F1 F2 F3 F4 F5",
         |_, _| Ok(form_kinds());
     /// The codes of a form validation's problems.
-    field_error_codes: NoRequest => Vec<String>, "F1 F2 F3 F4 F5",
-        |_, _| Ok(forms::FIELD_ERROR_CODES.iter().map(|c| c.to_string()).collect());
+    field_error_codes: NoRequest => Vec<forms::FieldCode>, "F1 F2 F3 F4 F5",
+        |_, _| Ok(forms::FieldCode::ALL.to_vec());
     /// The operations of this contract, with their parameters in positional order.
     operations: NoRequest => Vec<OperationInfo>, "",
         |_, _| Ok(operations());

@@ -209,9 +209,9 @@ pub struct RedactRequest {
 pub struct FormSchemaRequest {
     /// Which form.
     pub kind: FormKind,
-    /// The JSON Schema draft: `2020-12` (the default) or `07`.
+    /// The JSON Schema draft: `2020-12` (the default, also when `null`) or `07`.
     #[serde(default)]
-    pub draft: crate::forms::Draft,
+    pub draft: Option<crate::forms::Draft>,
 }
 
 /// `form_fields`: one form.

@@ -9,6 +9,7 @@
 //! done, and what it owes is the check's own requirement (prorated where the check prorates).
 
 use super::index::Index;
+use super::messages::yuan;
 use super::period::{Period, Window};
 use super::report::{Collector, Outcome, Pending};
 use crate::dataset::Dataset;
@@ -319,11 +320,6 @@ fn owed(p: &Pending, policy: &Policy) -> (String, String) {
         ),
         other => (other.to_string(), other.to_string()),
     }
-}
-
-/// Fen as yuan with two decimals, exactly.
-fn yuan(fen: u64) -> String {
-    format!("{}.{:02}", fen / 100, fen % 100)
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! numbers only, never a person's name, address or phone.
 
 use super::report::Shortfall;
+use crate::error::is_token;
 use chrono::NaiveDate;
 
 /// Every finding code, its rule ids and what `expected` and `actual` hold.
@@ -135,7 +136,8 @@ pub const FINDING_CODES: &[(&str, &str, &str)] = &[
     ),
 ];
 
-fn yuan(fen: u64) -> String {
+/// Fen as yuan with two decimals, exactly.
+pub(crate) fn yuan(fen: u64) -> String {
     format!("{}.{:02}", fen / 100, fen % 100)
 }
 
@@ -150,6 +152,20 @@ fn named_days(label: &str) -> Option<(NaiveDate, NaiveDate)> {
         NaiveDate::from_ymd_opt(y, 1, 1)?,
         NaiveDate::from_ymd_opt(y, 12, 31)?,
     ))
+}
+
+/// A dataset id as a message shows it (the message rule): the id when it is a short ASCII
+/// token, else its length, since a platform may use a person's name as an id.
+fn shown_id(id: &str) -> (String, String) {
+    if is_token(id) {
+        (id.to_string(), id.to_string())
+    } else {
+        let n = id.chars().count();
+        (
+            format!("(an id of {n} characters)"),
+            format!("（{n} 个字符的编号）"),
+        )
+    }
 }
 
 pub(crate) fn describe(s: &Shortfall<'_>) -> (String, String) {
@@ -176,118 +192,119 @@ pub(crate) fn describe(s: &Shortfall<'_>) -> (String, String) {
 }
 
 fn describe_whole(s: &Shortfall<'_>) -> (String, String) {
-    let (id, p, e, a) = (s.subject, &s.period.label, s.expected, s.actual);
+    let (id, idz) = shown_id(s.subject);
+    let (p, e, a) = (&s.period.label, s.expected, s.actual);
     let over = a.saturating_sub(e);
     match s.code {
         "too_few_receptions" => (
             format!("{id} held {a} reception(s) of at least half a day in {p}; the rule asks {e}"),
-            format!("{id} 在 {p} 集中接待群众 {a} 次（每次不少于半天），少于规定的 {e} 次"),
+            format!("{idz} 在 {p} 集中接待群众 {a} 次（每次不少于半天），少于规定的 {e} 次"),
         ),
         "rotation_missed" => (
             format!("member {id} took {a} reception turn(s) in {p}; each member takes {e}"),
-            format!("班子成员 {id} 在 {p} 轮流接待 {a} 次，应不少于 {e} 次"),
+            format!("班子成员 {idz} 在 {p} 轮流接待 {a} 次，应不少于 {e} 次"),
         ),
         "too_few_visits" => (
             format!("{id} made {a} household visit(s) in {p}; the rule asks {e}"),
-            format!("{id} 在 {p} 入户走访 {a} 次，少于规定的 {e} 次"),
+            format!("{idz} 在 {p} 入户走访 {a} 次，少于规定的 {e} 次"),
         ),
         "household_unassigned" => (
             format!("household {id} is assigned to no committee member of its village in office on {}", s.period.end),
-            format!("农户 {id} 在 {} 未落实本村（社区）在任班子成员联系", s.period.end),
+            format!("农户 {idz} 在 {} 未落实本村（社区）在任班子成员联系", s.period.end),
         ),
         "household_under_visited" => (
             format!("household {id} was visited {a} time(s) in the term {p}; the rule asks {e}"),
-            format!("农户 {id} 在本届（{p}）被入户走访 {a} 次，少于规定的 {e} 次"),
+            format!("农户 {idz} 在本届（{p}）被入户走访 {a} 次，少于规定的 {e} 次"),
         ),
         "must_visit_missed" => (
             format!("event {id}: no visit by the village secretary within {e} days ({p})"),
-            format!("事件 {id}：村（社区）党组织书记未在 {e} 天内走访（{p}），未做到“五必访”"),
+            format!("事件 {idz}：村（社区）党组织书记未在 {e} 天内走访（{p}），未做到“五必访”"),
         ),
         "meeting_missing" => (
             format!("{id} held {a} public-opinion analysis meeting(s) in {p}; the rule asks {e}"),
-            format!("{id} 在 {p} 召开民情分析会 {a} 次，少于规定的 {e} 次"),
+            format!("{idz} 在 {p} 召开民情分析会 {a} 次，少于规定的 {e} 次"),
         ),
         "annual_commitment_missing" => (
             format!("{id} made no annual commitment public by {}", s.period.end),
-            format!("{id} 未在 {} 前公开作出年度承诺", s.period.end),
+            format!("{idz} 未在 {} 前公开作出年度承诺", s.period.end),
         ),
         "term_commitment_missing" => (
             format!("{id} made no term commitment public in the first year of its term ({p})"),
-            format!("{id} 换届后第一年（{p}）未公开作出任期承诺"),
+            format!("{idz} 换届后第一年（{p}）未公开作出任期承诺"),
         ),
         "steps_out_of_order" => (
             format!("commitment {id}: the steps propose, vote, approve, publish are not all dated in order"),
-            format!("承诺 {id}：提出初诺、民主定诺、审批、公开承诺的日期缺失或顺序不符"),
+            format!("承诺 {idz}：提出初诺、民主定诺、审批、公开承诺的日期缺失或顺序不符"),
         ),
         "listed_without_adoption" => (
             format!("commitment item {id} was listed with {a} approving ballot(s) where {e} were needed"),
-            format!("承诺事项 {id} 同意票 {a} 张，未达到所需的 {e} 张，却列为承诺内容"),
+            format!("承诺事项 {idz} 同意票 {a} 张，未达到所需的 {e} 张，却列为承诺内容"),
         ),
         "evaluation_missing" => (
             format!("{id} has no year-end satisfaction evaluation for {p}"),
-            format!("{id} 缺少 {p} 年度满意度测评"),
+            format!("{idz} 缺少 {p} 年度满意度测评"),
         ),
         "rectify_dissatisfaction_over_half" => (
             format!("{id}: dissatisfied ballots over {e}% in {p}: serious criticism and rectification within a deadline"),
-            format!("{id}：{p} 年民主测评不满意率超过 {e}%，应严肃批评，限期整改"),
+            format!("{idz}：{p} 年民主测评不满意率超过 {e}%，应严肃批评，限期整改"),
         ),
         "rectify_combined_unqualified" => (
             format!("{id}: unqualified in the combined evaluation of {p}: serious criticism and rectification within a deadline"),
-            format!("{id}：{p} 年综合考评不合格，应严肃批评，限期整改"),
+            format!("{idz}：{p} 年综合考评不合格，应严肃批评，限期整改"),
         ),
         "resign_unqualified_two_years" => (
             format!("{id}: unqualified {a} years in a row up to {p}: the members should resign"),
-            format!("{id}：截至 {p} 年连续 {a} 年综合考评不合格，其成员应主动辞职"),
+            format!("{idz}：截至 {p} 年连续 {a} 年综合考评不合格，其成员应主动辞职"),
         ),
         "unit_not_covered" => (
             format!("{id} has no assistance link in {p}"),
-            format!("{id} 在 {p} 没有联系帮扶的党组织"),
+            format!("{idz} 在 {p} 没有联系帮扶的党组织"),
         ),
         "poor_not_paired" => (
             format!("poor household {id} has no pairing in {p}"),
-            format!("贫困户 {id} 在 {p} 没有党员结对帮扶"),
+            format!("贫困户 {idz} 在 {p} 没有党员结对帮扶"),
         ),
         "too_few_deeds" => (
             format!("link {id} did {a} practical deed(s) in {p}; the rule asks {e}"),
-            format!("帮扶关系 {id} 在 {p} 办实事、好事 {a} 件，少于规定的 {e} 件"),
+            format!("帮扶关系 {idz} 在 {p} 办实事、好事 {a} 件，少于规定的 {e} 件"),
         ),
         "aid_below_minimum" => (
             format!("pairing {id} gave {} yuan in {p}; the rule asks at least {} yuan", yuan(a), yuan(e)),
-            format!("结对 {id} 在 {p} 提供帮扶资金 {} 元，少于规定的 {} 元", yuan(a), yuan(e)),
+            format!("结对 {idz} 在 {p} 提供帮扶资金 {} 元，少于规定的 {} 元", yuan(a), yuan(e)),
         ),
         "feedback_late" => (
             format!("opinion {id} was fed back {over} day(s) after its deadline {}", s.period.end),
-            format!("群众意见 {id} 超过办结时限 {} {over} 天才反馈", s.period.end),
+            format!("群众意见 {idz} 超过办结时限 {} {over} 天才反馈", s.period.end),
         ),
         "feedback_overdue" => (
             format!("opinion {id} is {over} day(s) past its deadline {} and not fed back", s.period.end),
-            format!("群众意见 {id} 已超过办结时限 {} {over} 天，尚未反馈", s.period.end),
+            format!("群众意见 {idz} 已超过办结时限 {} {over} 天，尚未反馈", s.period.end),
         ),
         "closed_without_result" => (
             format!("opinion {id} is closed (销号) without both a recorded result and a feedback date"),
-            format!("群众意见 {id} 未同时记录办理结果和反馈时间即销号"),
+            format!("群众意见 {idz} 未同时记录办理结果和反馈时间即销号"),
         ),
         "listed_without_quorum" => (
             format!("commitment item {id} was listed from a vote with {a} present where {e} were needed for the quorum"),
-            format!("承诺事项 {id} 表决时到会 {a} 人，未达到法定人数 {e} 人，却列为承诺内容"),
+            format!("承诺事项 {idz} 表决时到会 {a} 人，未达到法定人数 {e} 人，却列为承诺内容"),
         ),
         "deadline_mismatch" => (
             format!("opinion {id} was promised for {a} day(s) after receipt, later than the {e}-day limit ending {}", s.period.end),
-            format!("群众意见 {id} 承诺在收到后 {a} 天办结，超过了 {e} 天的时限（{}）", s.period.end),
+            format!("群众意见 {idz} 承诺在收到后 {a} 天办结，超过了 {e} 天的时限（{}）", s.period.end),
         ),
         "implementation_late" => (
             format!("{id} had not implemented the five systems by {}: {a} day(s) later", s.period.end),
-            format!("{id} 未在 {} 前全面贯彻落实五项制度，晚 {a} 天", s.period.end),
+            format!("{idz} 未在 {} 前全面贯彻落实五项制度，晚 {a} 天", s.period.end),
         ),
         "report_late" => (
             format!("{id}: the written report and its electronic copy did not both reach the Organisation Department by {}: {a} day(s) later", s.period.end),
-            format!("{id} 未在 {} 前将书面报告送区委组织部并报送电子文档，晚 {a} 天", s.period.end),
+            format!("{idz} 未在 {} 前将书面报告送区委组织部并报送电子文档，晚 {a} 天", s.period.end),
         ),
         "responsibility_unassigned" => (
             format!("{id} named {a} of the {e} responsible: the secretary first responsible, a leader directly responsible, a clerk"),
-            format!("{id} 仅明确了 {a} 项（应明确党组织书记为第一责任人、分管领导为直接责任人、具体经办人，共 {e} 项）"),
+            format!("{idz} 仅明确了 {a} 项（应明确党组织书记为第一责任人、分管领导为直接责任人、具体经办人，共 {e} 项）"),
         ),
-        other => (format!("{id}: {other} in {p}"), format!("{id}：{other}（{p}）")),
+        other => (format!("{id}: {other} in {p}"), format!("{idz}：{other}（{p}）")),
     }
 }
 
@@ -298,11 +315,21 @@ mod tests {
     use crate::compliance::Period;
 
     fn shortfall(code: &'static str, label: &str, start: &str, end: &str) -> (String, String) {
+        shortfall_of("DS", code, label, start, end)
+    }
+
+    fn shortfall_of(
+        subject: &str,
+        code: &'static str,
+        label: &str,
+        start: &str,
+        end: &str,
+    ) -> (String, String) {
         describe(&Shortfall {
             rule: "S1.1",
             code,
             unit: "D",
-            subject: "DS",
+            subject,
             period: Period {
                 start: start.parse().unwrap(),
                 end: end.parse().unwrap(),
@@ -331,6 +358,24 @@ mod tests {
             "2009-01-31",
         );
         assert!(!en.contains("prorated"), "{en}");
+    }
+
+    /// The message rule: an id that is not a short ASCII token (a name, a phone number) is
+    /// described by its length, in every finding's message.
+    #[test]
+    fn an_id_is_shown_only_when_it_is_a_token() {
+        for (code, _, _) in FINDING_CODES {
+            for (id, shown) in [("V-12", true), ("张三 13812345678", false)] {
+                let (en, zh) = shortfall_of(id, code, "2009", "2009-01-01", "2009-12-31");
+                assert_eq!(en.contains(id), shown, "{code}: {en}");
+                assert_eq!(zh.contains(id), shown, "{code}: {zh}");
+                assert!(!en.contains("1381234") && !zh.contains("张三"), "{code}");
+                if !shown {
+                    assert!(en.contains("(an id of 14 characters)"), "{en}");
+                    assert!(zh.contains("（14 个字符的编号）"), "{zh}");
+                }
+            }
+        }
     }
 
     #[test]

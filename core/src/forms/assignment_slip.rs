@@ -49,7 +49,7 @@ pub(crate) static FIELDS: &[Field] = &[
     Field::opt(
         "responsibility",
         "办理类别",
-        "the \"1234\" class: within_remit, outside_remit, unresolvable, lead_unit, a digit 1-4 or 职责内/职责外/不能解决/牵头解决; the deadline must then be exactly the class's deadline from `reported`",
+        "the \"1234\" class: within_remit, outside_remit, unresolvable, lead_unit, a digit 1-4 or 职责内/职责外/不能解决/牵头解决; the deadline must then be no later than the class's deadline from `reported` (an earlier promised day is valid)",
         Kind::Responsibility,
         "S5.1 S5.2 S5.3 S5.4",
     ),

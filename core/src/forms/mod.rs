@@ -341,7 +341,7 @@ pub(crate) fn validate_kind(kind: FormKind, data: &Value, policy: &Policy) -> Va
 /// and of each property, `description` English; `required`, `additionalProperties: false`,
 /// choices as `oneOf` of `{const, title}` (the names, titled with the Chinese labels),
 /// `format: date`, the phone pattern ([`PHONE_PATTERN`]), ranges, and the cross-field rules a
-/// schema can express (`if`/`then`, `dependentRequired`). Optional properties also accept
+/// schema can express (`if`/`then`, a null value counting as absent). Optional properties also accept
 /// `null`. Extra annotations: `x-order` (the paper's field order), `x-rule` (rule ids),
 /// `x-labels` (choice labels, also accepted as values by [`validate_form`]), `x-personal`
 /// (what `redact` masks), `x-rules` (every cross-field rule; date order and the "1234"
@@ -364,8 +364,8 @@ pub fn form_schema(kind: &str) -> Result<Value> {
     form_schema_draft(kind, Draft::default())
 }
 
-/// F1–F5: [`form_schema`] in a given JSON Schema draft (`dependencies` in draft 07 where
-/// 2020-12 has `dependentRequired`).
+/// F1–F5: [`form_schema`] in a given JSON Schema draft (the same schema; only `$schema`
+/// differs).
 ///
 /// # Errors
 /// `invalid_input` on `kind` when `kind` is not one of the five.

@@ -5,7 +5,7 @@
 //! 限期办理 needs a deadline and a handler and 转有关部门办理 a department (`if`/`then`), a
 //! visit diary that says members work away lists them, a closed F4 entry has its result,
 //! feedback date and signer, an F2 slip with a "1234" class names the day it was reported
-//! (`dependentRequired`). Date order and the "1234" deadline itself need arithmetic no
+//! (a null value counting as absent, as for the validator). Date order and the "1234" deadline itself need arithmetic no
 //! schema has: they are listed in `x-rules` and checked by [`super::validate_form`] only.
 //! Choices are `oneOf` of `{const, title}`: the canonical names, titled with the Chinese
 //! labels printed on the form (the validator also accepts the labels as values).
@@ -23,12 +23,12 @@ pub const SCHEMA_DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Draft {
-    /// Draft 2020-12 (the default): `dependentRequired`.
+    /// Draft 2020-12 (the default).
     #[default]
     #[serde(rename = "2020-12")]
     Draft2020_12,
     /// Draft 07, for validators that know no later one (react-jsonschema-form's default
-    /// ajv): `dependencies` instead of `dependentRequired`.
+    /// ajv). The schemas use only what both drafts share; they differ in `$schema`.
     #[serde(rename = "07")]
     Draft07,
 }
@@ -40,20 +40,13 @@ impl Draft {
             Draft::Draft07 => "http://json-schema.org/draft-07/schema#",
         }
     }
-
-    fn dependent_required(self) -> &'static str {
-        match self {
-            Draft::Draft2020_12 => "dependentRequired",
-            Draft::Draft07 => "dependencies",
-        }
-    }
 }
 
 /// The schema of a form.
 pub(crate) fn schema(kind: FormKind, draft: Draft) -> Value {
     let mut root = object(kind.fields());
     if let Value::Object(map) = &mut root {
-        add_conditions(kind, draft, map);
+        add_conditions(kind, map);
         let mut head = Map::new();
         head.insert("$schema".into(), json!(draft.dialect()));
         head.insert(
@@ -177,7 +170,7 @@ fn when(fields: &'static [Field], field: &str, values: Value, keys: &[&str]) -> 
 }
 
 /// The cross-field rules a schema can express, on the root object of `kind`.
-fn add_conditions(kind: FormKind, draft: Draft, root: &mut Map<String, Value>) {
+fn add_conditions(kind: FormKind, root: &mut Map<String, Value>) {
     use super::common::{HANDLING, WAYS};
     let label = |name: &str| {
         WAYS.iter()
@@ -234,9 +227,15 @@ fn add_conditions(kind: FormKind, draft: Draft, root: &mut Map<String, Value>) {
             );
         }
         FormKind::AssignmentSlip => {
+            // A null `responsibility` is absent for the validator, so not `dependentRequired`
+            // (which looks at keys only).
+            let reported = filled(kind.fields(), "reported");
             root.insert(
-                draft.dependent_required().into(),
-                json!({"responsibility": ["reported"]}),
+                "allOf".into(),
+                json!([{
+                    "if": {"properties": {"responsibility": {"not": {"type": "null"}}}, "required": ["responsibility"]},
+                    "then": {"required": ["reported"], "properties": {"reported": reported}}
+                }]),
             );
         }
         FormKind::FeedbackSlip => {}
@@ -333,10 +332,13 @@ mod tests {
     }
 
     #[test]
-    fn draft_07_has_dependencies() {
-        let s = schema(FormKind::AssignmentSlip, Draft::Draft07);
-        assert_eq!(s["$schema"], "http://json-schema.org/draft-07/schema#");
-        assert_eq!(s["dependencies"]["responsibility"], json!(["reported"]));
-        assert!(s.get("dependentRequired").is_none());
+    fn draft_07_differs_in_its_dialect_only() {
+        let (a, b) = (
+            schema(FormKind::AssignmentSlip, Draft::Draft07),
+            schema(FormKind::AssignmentSlip, Draft::Draft2020_12),
+        );
+        assert_eq!(a["$schema"], "http://json-schema.org/draft-07/schema#");
+        assert_eq!(a["allOf"], b["allOf"]);
+        assert_eq!(a["allOf"][0]["then"]["required"], json!(["reported"]));
     }
 }
