@@ -1126,7 +1126,7 @@ export interface Report {
 
 /** One shortfall: who fell short of which rule, in which period, by how much. */
 export interface Finding {
-  /** Rule id of RULES.md (`S1.3`, `S5.1`, …). */
+  /** Rule id of the catalogue (`docs/rules.md`: `S1.3`, `S5.1`, …). */
   rule: string;
   /** Stable snake_case code of the shortfall (`too_few_receptions`, …). */
   code: string;

@@ -272,7 +272,7 @@ def test_error_codes_match_the_core() -> None:
 
 
 def test_every_function_takes_its_operations_parameters_in_order() -> None:
-    """API.md: positional parameters are the request's keys in catalogue order; what Python
+    """The contract: positional parameters are the request's keys in catalogue order; what Python
     adds (``explain=True`` on the four rules, ``encoding``, ``strict``) is keyword-only."""
     functions = 0
     for op in liaison.operations():

@@ -18,7 +18,7 @@ const { start } = require('../demo/serve.js');
 const liaison = require('../pkg/node/index.js');
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-// TOOLCHAIN.md: these flags, and a fresh profile under a temporary TMPDIR.
+// Debian's Chromium on these machines needs these flags, and a fresh profile under a temporary TMPDIR.
 const FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run',

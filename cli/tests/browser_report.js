@@ -21,7 +21,7 @@ const { chromium } = require(path.join(ROOT, 'bindings-wasm', 'node_modules', 'p
 
 const [REPORT, AGENDA, SHOTS] = process.argv.slice(2);
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-// TOOLCHAIN.md: these flags, and a fresh profile under a temporary TMPDIR.
+// Debian's Chromium on these machines needs these flags, and a fresh profile under a temporary TMPDIR.
 const FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run',

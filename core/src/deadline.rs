@@ -263,7 +263,7 @@ pub struct FeedbackStatus {
 /// - `date_out_of_range` when the deadline is past the last representable date;
 /// - `invalid_calendar` when the policy's calendar years are inconsistent.
 ///
-/// # Example: the worked examples of RULES.md
+/// # Example: the worked examples of the catalogue (`docs/ambiguities.md`)
 /// ```
 /// use chrono::NaiveDate;
 /// use liaison::{deadline, Policy, Responsibility::WithinRemit};

@@ -3,8 +3,9 @@
 //! Party organisations and members to keep in touch with and serve the public
 //! (党组织及党员联系服务群众).
 //!
-//! Every rule function cites its id in `RULES.md` (N.1–N.3, S1–S5, forms F1–F5, ambiguities
-//! A1–A15; A16–A25 in `docs/ambiguities.md`),
+//! Every rule function cites its id in the rule catalogue (`docs/rules.md`, `liaison rules`:
+//! N.1–N.3, S1–S5, forms F1–F5; ambiguities
+//! A1–A25 in `docs/ambiguities.md`),
 //! takes a [`Policy`] (Banan 2008 by default: [`Policy::banan_2008`]) and returns an outcome
 //! as data or a coded [`Error`]; none panics.
 //!

@@ -1,7 +1,7 @@
 //! Every number of the rules and every default of the ambiguities, as data.
 //!
 //! [`Policy::banan_2008`] holds the values of 巴南委办发〔2008〕43号 and the defaults of
-//! RULES.md A1–A15 and `docs/ambiguities.md` A16–A25. A policy loads from and saves to JSON; a JSON that names only some
+//! `docs/ambiguities.md` (A1–A25). A policy loads from and saves to JSON; a JSON that names only some
 //! fields takes the rest from Banan 2008; unknown or duplicate keys are errors.
 
 use crate::calendar::{CalendarYear, HolidayCalendar};
@@ -252,8 +252,8 @@ impl Default for Policy {
 }
 
 impl Policy {
-    /// The values of 巴南委办发〔2008〕43号 and the defaults of RULES.md A1–A15 and of
-    /// `docs/ambiguities.md` A16–A25 (N.1, N.2's dates; prorated part-years; each committee's
+    /// The values of 巴南委办发〔2008〕43号 and the defaults of
+    /// `docs/ambiguities.md` A1–A25 (N.1, N.2's dates; prorated part-years; each committee's
     /// commitments; not judged beyond the calendar). Never fails.
     ///
     /// ```

@@ -1,4 +1,4 @@
-//! The rule catalogue: every rule id of RULES.md with the Chinese source text it comes from
+//! The rule catalogue: every rule id with the Chinese source text it comes from
 //! and what implements it. `liaison rules` prints it; `docs/rules.md` follows it.
 
 /// One rule of 巴南委办发〔2008〕43号.
@@ -25,7 +25,7 @@ macro_rules! rule {
     };
 }
 
-/// Every rule, in the order of RULES.md.
+/// Every rule, in the order of the source.
 pub const RULES: &[Rule] = &[
     rule!("N.1", "each town/street implements the five systems by 2008-12-20", "各镇街党委（党工委）要在今年12月20日前全面贯彻落实五项制度。", "check (implementation_late), where `implementations` records it"),
     rule!("N.2", "a written report, with an electronic copy, reaches the Organisation Department by 2009-01-10", "2009年1月10日前，将本地区、本系统党组织落实五项制度的情况形成书面报告送区委组织部，同时通过党政网向区委组织部组织科报送电子文档。", "check (report_late), where `implementations` records it"),

@@ -628,7 +628,7 @@ class FieldInfo(TypedDict):
 
 
 class _FindingRequired(TypedDict):
-    # Rule id of RULES.md (`S1.3`, `S5.1`, …).
+    # Rule id of the catalogue (`docs/rules.md`: `S1.3`, `S5.1`, …).
     rule: str
     # Stable snake_case code of the shortfall (`too_few_receptions`, …).
     code: str

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Finding {
-    /// Rule id of RULES.md (`S1.3`, `S5.1`, …).
+    /// Rule id of the catalogue (`docs/rules.md`: `S1.3`, `S5.1`, …).
     pub rule: String,
     /// Stable snake_case code of the shortfall (`too_few_receptions`, …).
     pub code: String,
