@@ -386,13 +386,20 @@ impl Register {
         Columnar::evaluate_parallel(self, batch, first_row, threads)
     }
 
-    /// The core alone on the rows of `batch`, for benchmarks: every row's
-    /// [`RegisterEvaluator::evaluate`] on up to `threads` threads, nothing written but a
-    /// checksum of the answers (what `cargo bench` measures, on the rows a host passed).
+    /// The core alone on the rows of `batch`, for benchmarks: the rows first read into
+    /// plain vectors (days, classes, optional feedback days: what `cargo bench` feeds the
+    /// core), then every row's [`RegisterEvaluator::evaluate`] on up to `threads` threads,
+    /// nothing written but a checksum. Answers the checksum and the time of the evaluation
+    /// alone, so that a host's benchmark can set the way in and out beside the core on the
+    /// same rows.
     ///
     /// # Errors
     /// `invalid_input` for a missing column or one of a type that holds no such values.
-    pub fn core_checksum(&self, batch: &RecordBatch, threads: usize) -> Result<u64, Error> {
+    pub fn core_alone(
+        &self,
+        batch: &RecordBatch,
+        threads: usize,
+    ) -> Result<(u64, std::time::Duration), Error> {
         let n = batch.num_rows();
         let mut faults = Vec::new();
         let received = self.options.received.as_str();
@@ -400,22 +407,38 @@ impl Register {
         let received = received.decode(n, Col::Received, &mut faults);
         let class = self.options.responsibility.as_str();
         let classes = ClassColumn::read(self.column(batch, class)?.as_ref(), class)?;
-        let (fed, nulls) = match &self.options.fed_back {
+        let classes: Vec<Option<liaison::Responsibility>> =
+            (0..n).map(|i| classes.class(i).ok()).collect();
+        let fed: Vec<Option<i32>> = match &self.options.fed_back {
             Some(name) => {
-                let fed = DayColumn::read(self.column(batch, name)?.as_ref(), name)?;
-                (fed.decode(n, Col::FedBack, &mut faults), fed.nulls)
+                let column = DayColumn::read(self.column(batch, name)?.as_ref(), name)?;
+                let days = column.decode(n, Col::FedBack, &mut faults);
+                days.iter()
+                    .enumerate()
+                    .map(|(i, d)| {
+                        column
+                            .nulls
+                            .as_ref()
+                            .is_none_or(|v| v.is_valid(i))
+                            .then_some(*d)
+                    })
+                    .collect()
             }
-            None => (Cow::Owned(vec![0; n]), Some(NullBuffer::new_null(n))),
+            None => vec![None; n],
         };
         let as_of = Some(self.as_of);
+        let start = std::time::Instant::now();
         let sums = in_parts(n, threads, |at, len| {
+            let part = at..at + len;
+            let (received, classes, fed) = (
+                received.get(part.clone()).unwrap_or_default(),
+                classes.get(part.clone()).unwrap_or_default(),
+                fed.get(part).unwrap_or_default(),
+            );
+            let rows = received.iter().zip(classes).zip(fed);
             let mut acc = 0u64;
-            for i in at..at + len {
-                let (Some(&r), Some(&f), Ok(c)) = (received.get(i), fed.get(i), classes.class(i))
-                else {
-                    continue;
-                };
-                let f = nulls.as_ref().is_none_or(|v| v.is_valid(i)).then_some(f);
+            for ((&r, c), &f) in rows {
+                let Some(c) = *c else { continue };
                 if let Ok(row) = self.evaluator.evaluate(r, c, f, as_of) {
                     acc = acc
                         .wrapping_add(u64::from(row.days) ^ u64::from(row.deadline.unsigned_abs()));
@@ -423,7 +446,8 @@ impl Register {
             }
             Ok(acc)
         })?;
-        Ok(sums.into_iter().fold(0, u64::wrapping_add))
+        let elapsed = start.elapsed();
+        Ok((sums.into_iter().fold(0, u64::wrapping_add), elapsed))
     }
 
     /// Each input column is first read whole (a `date32` column as it is, other types
