@@ -249,13 +249,16 @@ trait Ballots: Sync {
         }
         let n = batch.num_rows();
         let raise = self.errors() == OnError::Raise;
-        let mut keys = vec![0i8; n];
+        let mut keys = crate::pool::KEYS.take(n);
         let mut faults = Vec::new();
-        for (i, key) in keys.iter_mut().enumerate() {
+        for i in 0..n {
             match self.row(&counts, i) {
-                Ok(k) => *key = k,
+                Ok(k) => keys.push(k),
                 Err(fault) if raise => return Err(self.row_error(fault, first_row + i)),
-                Err(fault) => faults.push((i, fault)),
+                Err(fault) => {
+                    keys.push(0);
+                    faults.push((i, fault));
+                }
             }
         }
         let nulls = crate::failed_rows(n, faults.iter().map(|(row, _)| *row));

@@ -35,6 +35,7 @@
 
 mod ballots;
 mod columns;
+mod pool;
 
 pub use ballots::{GradeRequest, Grades, VoteRequest, Votes};
 
@@ -42,7 +43,7 @@ use arrow_array::types::Int8Type;
 use arrow_array::{
     ArrayRef, Date32Array, DictionaryArray, Int8Array, RecordBatch, StringArray, UInt32Array,
 };
-use arrow_buffer::{BooleanBufferBuilder, NullBuffer, ScalarBuffer};
+use arrow_buffer::{BooleanBufferBuilder, NullBuffer};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use chrono::NaiveDate;
 use columns::{
@@ -559,9 +560,9 @@ impl Register {
     ) -> Result<Columns, Error> {
         let n = rows.received.len();
         let mut out = Columns {
-            deadline: Vec::with_capacity(n),
-            status: Vec::with_capacity(n),
-            days: Vec::with_capacity(n),
+            deadline: pool::DEADLINES.take(n),
+            status: pool::KEYS.take(n),
+            days: pool::DAYS.take(n),
             faults: Vec::new(),
         };
         let mut start = 0;
@@ -652,11 +653,11 @@ impl Register {
         let status = dictionary(out.status, nulls.clone(), &self.statuses)?;
         let mut arrays: Vec<ArrayRef> = vec![
             Arc::new(Date32Array::new(
-                ScalarBuffer::from(out.deadline),
+                pool::DEADLINES.buffer(out.deadline),
                 nulls.clone(),
             )),
             status,
-            Arc::new(UInt32Array::new(ScalarBuffer::from(out.days), nulls)),
+            Arc::new(UInt32Array::new(pool::DAYS.buffer(out.days), nulls)),
         ];
         let mut errors = Vec::with_capacity(out.faults.len());
         if self.options.errors == OnError::Column {
@@ -812,7 +813,7 @@ pub(crate) fn dictionary(
     nulls: Option<NullBuffer>,
     values: &ArrayRef,
 ) -> Result<ArrayRef, Error> {
-    let keys = Int8Array::new(ScalarBuffer::from(keys), nulls);
+    let keys = Int8Array::new(pool::KEYS.buffer(keys), nulls);
     DictionaryArray::<Int8Type>::try_new(keys, Arc::clone(values))
         .map(|d| Arc::new(d) as ArrayRef)
         .map_err(|_| internal("a dictionary column cannot be built"))
