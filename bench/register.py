@@ -158,6 +158,9 @@ def register_bench(table):
                                            lambda: liaison.evaluate_register(pldf, AS_OF), ROWS)
     rate["pandas", 2], from_pandas = timed("evaluate_register, pandas frame in, pandas out, rest-day move",
                                            lambda: liaison.evaluate_register(pdf, AS_OF), ROWS)
+    batches = table.to_batches(max_chunksize=1 << 20)
+    timed(f"evaluate_batches, {len(batches)} batches of 2^20 rows, rest-day move",
+          lambda: list(liaison.evaluate_batches(batches, AS_OF)), ROWS)
     rate["plain", 2], got = timed("evaluate_register, pyarrow table, calendar days (no move)",
                                   lambda: liaison.evaluate_register(table, AS_OF, no_move), ROWS)
     pandas_rate, pd_result = timed("pandas, idiomatic and vectorised, calendar days (no move)", lambda: pandas_version(pdf), ROWS, repeat=3)
