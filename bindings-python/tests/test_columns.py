@@ -202,7 +202,7 @@ def test_bad_columns_and_arguments() -> None:
         liaison.decide_vote_table(pa.table({"approve": [1], "disapprove": [1]}), {"vote_adopt": 3})
     assert e.value.code == "invalid_policy"
     with pytest.raises(TypeError):
-        liaison.grade_table([{"satisfied": 1}])
+        liaison.grade_table([{"satisfied": 1}])  # type: ignore[arg-type]
     with pytest.raises(LiaisonError) as e:
         liaison.grade_table(pa.table({"satisfied": [1], "grade": ["x"]}), basically_satisfied=None, dissatisfied=None, keep=True)
     assert (e.value.code, e.value.loc) == ("invalid_input", ["grade"])
