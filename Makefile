@@ -98,6 +98,7 @@ fuzz: setup
 
 bench: setup
 	$(CARGO) bench -p liaison-rules --bench throughput
+	$(CARGO) bench -p liaison-arrow --bench columns
 	cd bindings-python && VIRTUAL_ENV=$(VENV) PATH=$(VENV)/bin:$$PATH maturin develop --release -q
 	$(PY) bench/register.py
 	bash $(WASM)/build.sh

@@ -279,8 +279,22 @@ impl<'a> DayColumn<'a> {
     /// The days of every row: the `date32` values buffer itself, else converted, each cell
     /// that is not a day added to `faults`. Nulls are left to the validity buffer.
     pub fn decode(&self, n: usize, col: Col, faults: &mut Vec<(usize, Fault)>) -> Cow<'a, [i32]> {
-        if let Days::Date32(values) = self.days {
-            return Cow::Borrowed(values);
+        let nulls = self.nulls.as_ref();
+        match self.days {
+            Days::Date32(values) => return Cow::Borrowed(values),
+            Days::Scaled(values, per_day) if values.len() == n => {
+                let days = match per_day {
+                    86_400 => scaled::<86_400>(values, nulls, col, faults),
+                    86_400_000 => scaled::<86_400_000>(values, nulls, col, faults),
+                    86_400_000_000 => scaled::<86_400_000_000>(values, nulls, col, faults),
+                    86_400_000_000_000 => scaled::<86_400_000_000_000>(values, nulls, col, faults),
+                    _ => Vec::new(),
+                };
+                if days.len() == n {
+                    return Cow::Owned(days);
+                }
+            }
+            _ => {}
         }
         let mut out = vec![0; n];
         for (i, slot) in out.iter_mut().enumerate() {
@@ -292,6 +306,32 @@ impl<'a> DayColumn<'a> {
         }
         Cow::Owned(out)
     }
+}
+
+/// Units since the epoch as days, `PER_DAY` units a day (a constant, so that the division
+/// is a multiplication): a value that is not a whole day, or a day `i32` cannot hold, is a
+/// fault of its row. Null cells (whatever their value: pandas writes `NaT` as `i64::MIN`)
+/// are left to the validity buffer.
+fn scaled<const PER_DAY: i64>(
+    values: &[i64],
+    nulls: Option<&NullBuffer>,
+    col: Col,
+    faults: &mut Vec<(usize, Fault)>,
+) -> Vec<i32> {
+    let mut out = Vec::with_capacity(values.len());
+    for (i, &v) in values.iter().enumerate() {
+        let day = v.div_euclid(PER_DAY);
+        match i32::try_from(day) {
+            Ok(d) if v.rem_euclid(PER_DAY) == 0 => out.push(d),
+            _ => {
+                out.push(0);
+                if !nulls.is_some_and(|n| n.is_null(i)) {
+                    faults.push((i, Fault::NotADay(col)));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// A responsibility column: integers 1–4 of any width, text (name, digit or label) or a

@@ -33,13 +33,17 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod ballots;
 mod columns;
+mod pool;
+
+pub use ballots::{GradeRequest, Grades, VoteRequest, Votes};
 
 use arrow_array::types::Int8Type;
 use arrow_array::{
     ArrayRef, Date32Array, DictionaryArray, Int8Array, RecordBatch, StringArray, UInt32Array,
 };
-use arrow_buffer::{BooleanBufferBuilder, NullBuffer, ScalarBuffer};
+use arrow_buffer::{BooleanBufferBuilder, NullBuffer};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use chrono::NaiveDate;
 use columns::{
@@ -52,7 +56,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::borrow::Cow;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// The statuses in the order of the `status` column's dictionary.
 const STATUSES: [Status; 4] = [Status::OnTime, Status::Late, Status::Open, Status::Overdue];
@@ -173,10 +177,58 @@ struct Rows<'a> {
     first_row: usize,
 }
 
+/// The policies last compiled by [`Register::from_request`], by their document (null for
+/// Banan 2008), newest last: compiling a policy's deadlines takes milliseconds, as long as
+/// evaluating a million rows, and a host usually asks again with the same policy.
+static COMPILED: Mutex<Vec<(Value, Arc<RegisterEvaluator>)>> = Mutex::new(Vec::new());
+
+/// How many compiled policies [`COMPILED`] keeps (each about 120 KB).
+const KEEP_COMPILED: usize = 4;
+
+fn cached(key: &Value) -> Option<Arc<RegisterEvaluator>> {
+    let compiled = COMPILED.lock().ok()?;
+    compiled
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, e)| Arc::clone(e))
+}
+
+fn remember(key: Value, evaluator: Arc<RegisterEvaluator>) {
+    if let Ok(mut compiled) = COMPILED.lock() {
+        compiled.retain(|(k, _)| k != &key);
+        if compiled.len() >= KEEP_COMPILED {
+            compiled.remove(0);
+        }
+        compiled.push((key, evaluator));
+    }
+}
+
+/// Which cells of a column hold a value.
+trait Valid {
+    fn valid(&self, i: usize) -> bool;
+}
+
+/// A column without nulls.
+struct AllValid;
+
+impl Valid for AllValid {
+    #[inline(always)]
+    fn valid(&self, _: usize) -> bool {
+        true
+    }
+}
+
+impl Valid for NullBuffer {
+    #[inline(always)]
+    fn valid(&self, i: usize) -> bool {
+        self.is_valid(i)
+    }
+}
+
 /// The fewest rows worth a thread of their own in [`Register::evaluate_parallel`].
 const PART: usize = 1 << 18;
 
-fn internal(en: &'static str) -> Error {
+pub(crate) fn internal(en: &'static str) -> Error {
     Error::new(ErrorKind::Internal {
         detail: Detail::new(en, en),
     })
@@ -186,7 +238,7 @@ fn internal(en: &'static str) -> Error {
 /// batch.
 #[derive(Debug, Clone)]
 pub struct Register {
-    evaluator: RegisterEvaluator,
+    evaluator: Arc<RegisterEvaluator>,
     as_of: i32,
     options: Options,
     /// `["on_time", "late", "open", "overdue"]`, the dictionary of every `status` column.
@@ -199,12 +251,20 @@ impl Register {
     /// # Errors
     /// `invalid_calendar` for a bad policy calendar.
     pub fn new(policy: &Policy, as_of: NaiveDate, options: Options) -> Result<Self, Error> {
-        Ok(Register {
-            evaluator: RegisterEvaluator::new(policy)?,
+        Ok(Register::compiled(
+            Arc::new(RegisterEvaluator::new(policy)?),
+            as_of,
+            options,
+        ))
+    }
+
+    fn compiled(evaluator: Arc<RegisterEvaluator>, as_of: NaiveDate, options: Options) -> Self {
+        Register {
+            evaluator,
             as_of: to_days(as_of),
             options,
             statuses: Arc::new(StringArray::from_iter_values(STATUSES.map(Status::name))),
-        })
+        }
     }
 
     /// A register from a host's request (see [`RegisterRequest`]).
@@ -220,10 +280,6 @@ impl Register {
             _ => Err(Error::new(ErrorKind::InvalidDate)),
         }
         .map_err(|e| e.at("as_of"))?;
-        let policy = match &r.policy {
-            Some(doc) => Policy::from_value(&doc.value).map_err(|e| e.at("policy"))?,
-            None => Policy::banan_2008(),
-        };
         let options = Options {
             received: r.received,
             responsibility: r.responsibility,
@@ -231,7 +287,21 @@ impl Register {
             errors: r.errors,
             keep: r.keep,
         };
-        Register::new(&policy, as_of, options).map_err(|e| e.at("policy"))
+        let key = r
+            .policy
+            .as_ref()
+            .map_or(Value::Null, |doc| doc.value.clone());
+        if let Some(evaluator) = cached(&key) {
+            return Ok(Register::compiled(evaluator, as_of, options));
+        }
+        let policy = match &r.policy {
+            Some(doc) => Policy::from_value(&doc.value).map_err(|e| e.at("policy"))?,
+            None => Policy::banan_2008(),
+        };
+        let evaluator = RegisterEvaluator::new(&policy).map_err(|e| e.at("policy"))?;
+        let evaluator = Arc::new(evaluator);
+        remember(key, Arc::clone(&evaluator));
+        Ok(Register::compiled(evaluator, as_of, options))
     }
 
     /// The options.
@@ -279,27 +349,7 @@ impl Register {
     /// # Errors
     /// `invalid_input` at an added column's name when `keep` would repeat an input column.
     pub fn schema(&self, input: &Schema) -> Result<SchemaRef, Error> {
-        let added = self.fields();
-        if !self.options.keep {
-            return Ok(Arc::new(Schema::new(added)));
-        }
-        if let Some(f) = added
-            .iter()
-            .find(|f| input.column_with_name(f.name()).is_some())
-        {
-            return Err(wrong_column(
-                f.name(),
-                "the input already has a column of this name, which `keep` would repeat"
-                    .to_string(),
-                "输入中已有同名列，保留输入列（keep）会使其重复".to_string(),
-            ));
-        }
-        let mut fields: Vec<Field> = input.fields().iter().map(|f| f.as_ref().clone()).collect();
-        fields.extend(added);
-        Ok(Arc::new(Schema::new_with_metadata(
-            fields,
-            input.metadata().clone(),
-        )))
+        output_schema(input, self.fields(), self.options.keep)
     }
 
     fn column<'b>(&self, batch: &'b RecordBatch, name: &str) -> Result<&'b ArrayRef, Error> {
@@ -319,10 +369,7 @@ impl Register {
     /// no such values; with [`OnError::Raise`], the first bad row's error at `["row", i,
     /// "<column>"]`; `internal_error` if Arrow cannot build the output (it always should).
     pub fn evaluate(&self, batch: &RecordBatch, first_row: usize) -> Result<Evaluated, Error> {
-        catch_unwind(AssertUnwindSafe(|| {
-            self.evaluate_unguarded(batch, first_row)
-        }))
-        .unwrap_or_else(|_| Err(internal("the register evaluation panicked")))
+        guarded(|| self.evaluate_unguarded(batch, first_row))
     }
 
     /// [`Register::evaluate`] for a large batch, cut into parts of at least 2^18 rows
@@ -337,30 +384,71 @@ impl Register {
         first_row: usize,
         threads: usize,
     ) -> Result<Vec<Evaluated>, Error> {
+        Columnar::evaluate_parallel(self, batch, first_row, threads)
+    }
+
+    /// The core alone on the rows of `batch`, for benchmarks: the rows first read into
+    /// plain vectors (days, classes, optional feedback days: what `cargo bench` feeds the
+    /// core), then every row's [`RegisterEvaluator::evaluate`] on up to `threads` threads,
+    /// nothing written but a checksum. Answers the checksum and the time of the evaluation
+    /// alone, so that a host's benchmark can set the way in and out beside the core on the
+    /// same rows.
+    ///
+    /// # Errors
+    /// `invalid_input` for a missing column or one of a type that holds no such values.
+    pub fn core_alone(
+        &self,
+        batch: &RecordBatch,
+        threads: usize,
+    ) -> Result<(u64, std::time::Duration), Error> {
         let n = batch.num_rows();
-        let parts = threads.min(n.div_ceil(PART)).max(1);
-        if parts == 1 {
-            return Ok(vec![self.evaluate(batch, first_row)?]);
-        }
-        let size = n.div_ceil(parts);
-        let slices: Vec<(usize, RecordBatch)> = (0..n)
-            .step_by(size)
-            .map(|at| (at, batch.slice(at, size.min(n - at))))
-            .collect();
-        let results: Vec<Result<Evaluated, Error>> = std::thread::scope(|scope| {
-            let workers: Vec<_> = slices
-                .iter()
-                .map(|(at, part)| scope.spawn(move || self.evaluate(part, first_row + at)))
-                .collect();
-            workers
-                .into_iter()
-                .map(|w| {
-                    w.join()
-                        .unwrap_or_else(|_| Err(internal("a register worker thread panicked")))
-                })
-                .collect()
-        });
-        results.into_iter().collect()
+        let mut faults = Vec::new();
+        let received = self.options.received.as_str();
+        let received = DayColumn::read(self.column(batch, received)?.as_ref(), received)?;
+        let received = received.decode(n, Col::Received, &mut faults);
+        let class = self.options.responsibility.as_str();
+        let classes = ClassColumn::read(self.column(batch, class)?.as_ref(), class)?;
+        let classes: Vec<Option<liaison::Responsibility>> =
+            (0..n).map(|i| classes.class(i).ok()).collect();
+        let fed: Vec<Option<i32>> = match &self.options.fed_back {
+            Some(name) => {
+                let column = DayColumn::read(self.column(batch, name)?.as_ref(), name)?;
+                let days = column.decode(n, Col::FedBack, &mut faults);
+                days.iter()
+                    .enumerate()
+                    .map(|(i, d)| {
+                        column
+                            .nulls
+                            .as_ref()
+                            .is_none_or(|v| v.is_valid(i))
+                            .then_some(*d)
+                    })
+                    .collect()
+            }
+            None => vec![None; n],
+        };
+        let as_of = Some(self.as_of);
+        let start = std::time::Instant::now();
+        let sums = in_parts(n, threads, |at, len| {
+            let part = at..at + len;
+            let (received, classes, fed) = (
+                received.get(part.clone()).unwrap_or_default(),
+                classes.get(part.clone()).unwrap_or_default(),
+                fed.get(part).unwrap_or_default(),
+            );
+            let rows = received.iter().zip(classes).zip(fed);
+            let mut acc = 0u64;
+            for ((&r, c), &f) in rows {
+                let Some(c) = *c else { continue };
+                if let Ok(row) = self.evaluator.evaluate(r, c, f, as_of) {
+                    acc = acc
+                        .wrapping_add(u64::from(row.days) ^ u64::from(row.deadline.unsigned_abs()));
+                }
+            }
+            Ok(acc)
+        })?;
+        let elapsed = start.elapsed();
+        Ok((sums.into_iter().fold(0, u64::wrapping_add), elapsed))
     }
 
     /// Each input column is first read whole (a `date32` column as it is, other types
@@ -445,7 +533,8 @@ impl Register {
         Ok(Evaluated { batch, errors })
     }
 
-    /// [`Register::run`] with the validity of `fed_back` as an iterator.
+    /// [`Register::run`] with the validity of `fed_back` as a bitmap, or none when every
+    /// cell holds a date.
     fn run_with(
         &self,
         rows: &Rows<'_>,
@@ -454,85 +543,103 @@ impl Register {
         faults: Vec<(usize, Fault)>,
     ) -> Result<Columns, Error> {
         match fed_nulls {
-            Some(nulls) => self.run(rows, classes, nulls.iter(), faults),
-            None => self.run(rows, classes, std::iter::repeat(true), faults),
+            Some(nulls) => self.run(rows, classes, nulls, faults),
+            None => self.run(rows, classes, &AllValid, faults),
         }
     }
 
-    /// The core's answer for every row, in one loop over plain slices; `fed_valid` says
-    /// which `fed_back` cells hold a date, `faults` (sorted by row) which rows have a date
-    /// that cannot be read.
+    /// The core's answer for every row; `fed_valid` says which `fed_back` cells hold a
+    /// date, `faults` (sorted by row) which rows have a date that cannot be read. The rows
+    /// between two such faults go through [`Register::stretch`], one tight loop.
     fn run(
         &self,
         rows: &Rows<'_>,
         classes: &impl ClassAt,
-        fed_valid: impl Iterator<Item = bool>,
+        fed_valid: &impl Valid,
         faults: Vec<(usize, Fault)>,
     ) -> Result<Columns, Error> {
         let n = rows.received.len();
-        let mut deadline = vec![0; n];
-        let mut status = vec![0; n];
-        let mut days = vec![0; n];
-        let mut failed = Vec::new();
-        let mut faults = faults.into_iter();
-        let mut next = faults.next();
-        let as_of = Some(self.as_of);
-        let raise = self.options.errors == OnError::Raise;
-        let outputs = deadline
-            .iter_mut()
-            .zip(status.iter_mut())
-            .zip(days.iter_mut());
-        let cells = rows
-            .received
-            .iter()
-            .zip(rows.fed_back.iter().zip(fed_valid))
-            .zip(outputs);
-        for (i, ((received, (fed, valid)), ((d, s), k))) in cells.enumerate() {
-            let date_fault = match next {
-                Some((row, _)) if row == i => {
-                    let fault = next.take().map(|(_, f)| f);
-                    next = faults.next();
-                    fault
-                }
-                _ => None,
-            };
-            let class = match classes.at(i) {
-                Some(class) => Ok(class),
-                None => rows.classes.class(i),
-            };
+        let mut out = Columns {
+            deadline: pool::DEADLINES.take(n),
+            status: pool::KEYS.take(n),
+            days: pool::DAYS.take(n),
+            faults: Vec::new(),
+        };
+        let mut start = 0;
+        for (row, fault) in faults {
+            if row < start || row >= n {
+                continue;
+            }
+            self.stretch(rows, classes, fed_valid, start..row, &mut out)?;
             // In the order the row-by-row rule reads a row: received, class, fed_back.
-            let fault = match (date_fault, class) {
-                (Some(fault), _) if fault.column() == Col::Received => Some(fault),
-                (_, Err(fault)) | (Some(fault), Ok(_)) => Some(fault),
-                (None, Ok(class)) => {
-                    let fed = valid.then_some(*fed);
-                    match self.evaluator.evaluate(*received, class, fed, as_of) {
-                        Ok(row) => {
-                            *d = row.deadline;
-                            *s = status_key(row.status);
-                            *k = row.days;
-                            None
-                        }
-                        Err(e) => {
-                            let col = column_of(&e);
-                            Some(Fault::Core(Box::new(e), col))
-                        }
-                    }
-                }
+            let fault = match (fault.column(), rows.classes.class(row)) {
+                (Col::Received, _) | (_, Ok(_)) => fault,
+                (_, Err(class_fault)) => class_fault,
             };
-            if let Some(fault) = fault {
-                if raise {
-                    return Err(self.row_error(fault, rows.first_row + i));
+            self.failed(fault, row, rows.first_row, &mut out)?;
+            start = row + 1;
+        }
+        self.stretch(rows, classes, fed_valid, start..n, &mut out)?;
+        Ok(out)
+    }
+
+    /// Rows whose dates were all read: the class looked up, the core asked, the answer
+    /// written.
+    #[inline(always)]
+    fn stretch(
+        &self,
+        rows: &Rows<'_>,
+        classes: &impl ClassAt,
+        fed_valid: &impl Valid,
+        range: std::ops::Range<usize>,
+        out: &mut Columns,
+    ) -> Result<(), Error> {
+        let as_of = Some(self.as_of);
+        let received = rows.received.get(range.clone()).unwrap_or_default();
+        let fed_back = rows.fed_back.get(range.clone()).unwrap_or_default();
+        for (i, (&received, &fed)) in range.zip(received.iter().zip(fed_back)) {
+            let Some(class) = classes.at(i) else {
+                let fault = match rows.classes.class(i) {
+                    Err(fault) => fault,
+                    Ok(_) => Fault::Missing(Col::Responsibility),
+                };
+                self.failed(fault, i, rows.first_row, out)?;
+                continue;
+            };
+            let fed = fed_valid.valid(i).then_some(fed);
+            match self.evaluator.evaluate(received, class, fed, as_of) {
+                Ok(row) => {
+                    out.deadline.push(row.deadline);
+                    out.status.push(status_key(row.status));
+                    out.days.push(row.days);
                 }
-                failed.push((i, fault));
+                Err(e) => {
+                    let col = column_of(&e);
+                    self.failed(Fault::Core(Box::new(e), col), i, rows.first_row, out)?;
+                }
             }
         }
-        Ok(Columns {
-            deadline,
-            status,
-            days,
-            faults: failed,
-        })
+        Ok(())
+    }
+
+    /// A row that failed: raised, or noted with empty outputs.
+    #[cold]
+    #[inline(never)]
+    fn failed(
+        &self,
+        fault: Fault,
+        row: usize,
+        first_row: usize,
+        out: &mut Columns,
+    ) -> Result<(), Error> {
+        if self.options.errors == OnError::Raise {
+            return Err(self.row_error(fault, first_row + row));
+        }
+        out.deadline.push(0);
+        out.status.push(0);
+        out.days.push(0);
+        out.faults.push((row, fault));
+        Ok(())
     }
 
     /// The Arrow arrays of the output columns (failed rows null) and the rows' errors.
@@ -542,24 +649,15 @@ impl Register {
         n: usize,
         first_row: usize,
     ) -> Result<(Vec<ArrayRef>, Vec<Error>), Error> {
-        let nulls = (!out.faults.is_empty()).then(|| {
-            let mut valid = BooleanBufferBuilder::new(n);
-            valid.append_n(n, true);
-            for (row, _) in &out.faults {
-                valid.set_bit(*row, false);
-            }
-            NullBuffer::new(valid.finish())
-        });
-        let keys = Int8Array::new(ScalarBuffer::from(out.status), nulls.clone());
-        let status = DictionaryArray::<Int8Type>::try_new(keys, Arc::clone(&self.statuses))
-            .map_err(|_| internal("the status column cannot be built"))?;
+        let nulls = failed_rows(n, out.faults.iter().map(|(row, _)| *row));
+        let status = dictionary(out.status, nulls.clone(), &self.statuses)?;
         let mut arrays: Vec<ArrayRef> = vec![
             Arc::new(Date32Array::new(
-                ScalarBuffer::from(out.deadline),
+                pool::DEADLINES.buffer(out.deadline),
                 nulls.clone(),
             )),
-            Arc::new(status),
-            Arc::new(UInt32Array::new(ScalarBuffer::from(out.days), nulls)),
+            status,
+            Arc::new(UInt32Array::new(pool::DAYS.buffer(out.days), nulls)),
         ];
         let mut errors = Vec::with_capacity(out.faults.len());
         if self.options.errors == OnError::Column {
@@ -576,7 +674,147 @@ impl Register {
     }
 }
 
-/// The threads a host may give [`Register::evaluate_parallel`]: the machine's, at most 8.
+/// The threads a host may give [`Columnar::evaluate_parallel`]: `LIAISON_THREADS` when it
+/// is set to a number from 1 to 64, else the machine's, at most 8.
 pub fn threads() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+    std::env::var("LIAISON_THREADS")
+        .ok()
+        .and_then(|t| t.trim().parse::<usize>().ok())
+        .filter(|t| (1..=64).contains(t))
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get().min(8)))
+}
+
+impl Columnar for Register {
+    fn schema(&self, input: &Schema) -> Result<SchemaRef, Error> {
+        Register::schema(self, input)
+    }
+
+    fn evaluate(&self, batch: &RecordBatch, first_row: usize) -> Result<Evaluated, Error> {
+        Register::evaluate(self, batch, first_row)
+    }
+}
+
+/// A table evaluated row by row into added columns: [`Register`], [`Grades`], [`Votes`].
+pub trait Columnar: Sync {
+    /// The schema of an output batch for an input of schema `input`.
+    ///
+    /// # Errors
+    /// `invalid_input` at an added column's name when `keep` would repeat an input column.
+    fn schema(&self, input: &Schema) -> Result<SchemaRef, Error>;
+
+    /// Evaluates one batch whose first row is row `first_row` of the whole input.
+    ///
+    /// # Errors
+    /// `invalid_input` at a column's name for a missing column or one of a type that holds
+    /// no such values; with [`OnError::Raise`], the first bad row's error at `["row", i,
+    /// "<column>"]`.
+    fn evaluate(&self, batch: &RecordBatch, first_row: usize) -> Result<Evaluated, Error>;
+
+    /// [`Columnar::evaluate`] for a large batch, cut into parts of at least 2^18 rows
+    /// evaluated on up to `threads` threads at once (scoped threads); one output batch per
+    /// part, in row order (the first bad row in row order is the one raised).
+    ///
+    /// # Errors
+    /// As [`Columnar::evaluate`].
+    fn evaluate_parallel(
+        &self,
+        batch: &RecordBatch,
+        first_row: usize,
+        threads: usize,
+    ) -> Result<Vec<Evaluated>, Error> {
+        in_parts(batch.num_rows(), threads, |at, len| {
+            if at == 0 && len == batch.num_rows() {
+                self.evaluate(batch, first_row)
+            } else {
+                self.evaluate(&batch.slice(at, len), first_row + at)
+            }
+        })
+    }
+}
+
+/// `f(at, len)` over the parts of `n` rows, parts of at least [`PART`] rows on up to
+/// `threads` scoped threads, the answers in row order.
+fn in_parts<T: Send>(
+    n: usize,
+    threads: usize,
+    f: impl Fn(usize, usize) -> Result<T, Error> + Sync,
+) -> Result<Vec<T>, Error> {
+    let parts = threads.min(n.div_ceil(PART)).max(1);
+    if parts == 1 {
+        return Ok(vec![f(0, n)?]);
+    }
+    let size = n.div_ceil(parts);
+    let f = &f;
+    let results: Vec<Result<T, Error>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..n)
+            .step_by(size)
+            .map(|at| scope.spawn(move || f(at, size.min(n - at))))
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| {
+                w.join()
+                    .unwrap_or_else(|_| Err(internal("a worker thread panicked")))
+            })
+            .collect()
+    });
+    results.into_iter().collect()
+}
+
+/// `f`, with a panic (which would be a bug) answered as `internal_error`.
+pub(crate) fn guarded<T>(f: impl FnOnce() -> Result<T, Error>) -> Result<T, Error> {
+    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| Err(internal("the evaluation panicked")))
+}
+
+/// The schema of an output: `added` after the input's fields when `keep`, else alone.
+pub(crate) fn output_schema(
+    input: &Schema,
+    added: Vec<Field>,
+    keep: bool,
+) -> Result<SchemaRef, Error> {
+    if !keep {
+        return Ok(Arc::new(Schema::new(added)));
+    }
+    if let Some(f) = added
+        .iter()
+        .find(|f| input.column_with_name(f.name()).is_some())
+    {
+        return Err(wrong_column(
+            f.name(),
+            "the input already has a column of this name, which `keep` would repeat".to_string(),
+            "输入中已有同名列，保留输入列（keep）会使其重复".to_string(),
+        ));
+    }
+    let mut fields: Vec<Field> = input.fields().iter().map(|f| f.as_ref().clone()).collect();
+    fields.extend(added);
+    Ok(Arc::new(Schema::new_with_metadata(
+        fields,
+        input.metadata().clone(),
+    )))
+}
+
+/// The validity of an output column: none when no row failed.
+pub(crate) fn failed_rows(n: usize, failed: impl Iterator<Item = usize>) -> Option<NullBuffer> {
+    let mut failed = failed.peekable();
+    failed.peek()?;
+    let mut valid = BooleanBufferBuilder::new(n);
+    valid.append_n(n, true);
+    for row in failed {
+        if row < n {
+            valid.set_bit(row, false);
+        }
+    }
+    Some(NullBuffer::new(valid.finish()))
+}
+
+/// A `dictionary<int8, utf8>` column of `keys` into `values`.
+pub(crate) fn dictionary(
+    keys: Vec<i8>,
+    nulls: Option<NullBuffer>,
+    values: &ArrayRef,
+) -> Result<ArrayRef, Error> {
+    let keys = Int8Array::new(pool::KEYS.buffer(keys), nulls);
+    DictionaryArray::<Int8Type>::try_new(keys, Arc::clone(values))
+        .map(|d| Arc::new(d) as ArrayRef)
+        .map_err(|_| internal("a dictionary column cannot be built"))
 }

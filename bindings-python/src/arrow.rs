@@ -7,7 +7,7 @@ use crate::value::{invalid, Json};
 use arrow_array::{RecordBatch, RecordBatchReader};
 use liaison::error::LocItem;
 use liaison::Error;
-use liaison_arrow::{threads, Register};
+use liaison_arrow::{threads, Columnar, Register};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::sync::MutexExt;
@@ -20,7 +20,7 @@ type Reader = Box<dyn RecordBatchReader + Send>;
 
 /// Whether an object speaks the Arrow PyCapsule interface; an object whose attribute
 /// lookup fails does not.
-fn speaks_arrow(obj: &Bound<'_, PyAny>) -> bool {
+pub(crate) fn speaks_arrow(obj: &Bound<'_, PyAny>) -> bool {
     has(obj, "__arrow_c_stream__") || has(obj, "__arrow_c_array__")
 }
 
@@ -109,19 +109,29 @@ pub fn evaluate_register<'py>(
     table: &Bound<'py, PyAny>,
     options: Json,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let register = register(table.py(), options)?;
+    evaluate_table(table, &register)
+}
+
+/// Every row of `table` through `evaluator`, without the GIL, each large batch on several
+/// threads, as one `pyarrow.Table` in row order.
+pub fn evaluate_table<'py>(
+    table: &Bound<'py, PyAny>,
+    evaluator: &impl Columnar,
+) -> PyResult<Bound<'py, PyAny>> {
     let py = table.py();
     let at = [LocItem::key("table")];
     if !speaks_arrow(table) {
         return Err(not_arrow(table, "`table`"));
     }
-    let register = register(py, options)?;
     let reader = reader(table, &at)?;
     let input_schema = reader.schema();
     let result = py.detach(|| {
-        let schema = register.schema(&input_schema)?;
+        let schema = evaluator.schema(&input_schema)?;
         let (mut out, mut first_row) = (Vec::new(), 0);
+        let threads = threads();
         for batch in batches(reader, &at)? {
-            let parts = register.evaluate_parallel(&batch, first_row, threads())?;
+            let parts = evaluator.evaluate_parallel(&batch, first_row, threads)?;
             out.extend(parts.into_iter().map(|p| p.batch));
             first_row += batch.num_rows();
         }
@@ -130,6 +140,32 @@ pub fn evaluate_register<'py>(
     let (out, schema) = result.or_raise(py)?;
     let table = Bound::new(py, PyTable::try_new(out, schema)?)?.into_any();
     pyarrow(py, "table", table)
+}
+
+/// `_register_core(table, options, threads)`, for `make bench`: the core's
+/// `RegisterEvaluator` alone over the rows of `table`, read into plain vectors first
+/// (nothing written but a checksum): `(checksum, seconds of the evaluation)`, so that the
+/// benchmark can set the way in and out beside the core on the same rows.
+#[pyfunction(name = "_register_core")]
+pub fn register_core(
+    table: &Bound<'_, PyAny>,
+    options: Json,
+    threads: usize,
+) -> PyResult<(u64, f64)> {
+    let py = table.py();
+    let at = [LocItem::key("table")];
+    let register = register(py, options)?;
+    let reader = reader(table, &at)?;
+    py.detach(|| {
+        let (mut sum, mut seconds) = (0u64, 0.0);
+        for batch in batches(reader, &at)? {
+            let (s, t) = register.core_alone(&batch, threads.max(1))?;
+            sum = sum.wrapping_add(s);
+            seconds += t.as_secs_f64();
+        }
+        Ok((sum, seconds))
+    })
+    .or_raise(py)
 }
 
 /// Where `evaluate_batches` takes its batches from.

@@ -5,6 +5,7 @@
 //! threshold, date computation and error is the core's.
 
 mod arrow;
+mod columns;
 mod error;
 mod value;
 
@@ -208,6 +209,9 @@ fn _liaison(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(arrow::arrow_table, m)?)?;
     m.add_function(wrap_pyfunction!(arrow::evaluate_register, m)?)?;
     m.add_function(wrap_pyfunction!(arrow::evaluate_batches, m)?)?;
+    m.add_function(wrap_pyfunction!(arrow::register_core, m)?)?;
+    m.add_function(wrap_pyfunction!(columns::grade_table, m)?)?;
+    m.add_function(wrap_pyfunction!(columns::decide_vote_table, m)?)?;
     m.add_class::<arrow::RegisterBatches>()?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

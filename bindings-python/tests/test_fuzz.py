@@ -570,9 +570,10 @@ def test_operations() -> None:
 
 
 FUZZED = {
-    "agenda", "call", "check", "check_detailed", "consequences", "deadline", "decide_vote", "evaluate_batches",
-    "evaluate_register", "explain", "feedback_status", "form_fields", "form_schema", "generate_district", "grade",
-    "is_rest_day", "operations", "redact", "validate_form", "Policy", "Report",
+    "agenda", "call", "check", "check_detailed", "consequences", "deadline", "decide_vote", "decide_vote_table",
+    "evaluate_batches", "evaluate_register", "explain", "feedback_status", "form_fields", "form_schema",
+    "generate_district", "grade", "grade_table", "is_rest_day", "operations", "redact", "validate_form", "Policy",
+    "Report",
 }
 
 
@@ -589,8 +590,11 @@ def test_every_public_function_is_fuzzed() -> None:
     assert public == FUZZED
 
 
-def _tables() -> st.SearchStrategy[Any]:
-    """Arrow tables with the register's columns, of every type Arrow builds from Python."""
+def _tables(
+    columns: tuple[str, ...] = ("received", "responsibility", "fed_back"),
+) -> st.SearchStrategy[Any]:
+    """Arrow tables with the register's columns (or `columns`), of every type Arrow builds
+    from Python."""
     assert pa is not None
     column = st.one_of(
         st.lists(st.one_of(st.none(), dates), max_size=4),
@@ -610,7 +614,7 @@ def _tables() -> st.SearchStrategy[Any]:
             arrays[name] = array
         return pa.table(arrays) if arrays else pa.table({"received": pa.array([], pa.date32())})
 
-    names = st.sampled_from(["received", "responsibility", "fed_back", "张三丰", "x"])
+    names = st.sampled_from([*columns, "张三丰", "x"])
     return st.builds(build, st.dictionaries(names, column, max_size=4), st.booleans())
 
 
@@ -649,3 +653,52 @@ def test_evaluate_register_and_batches(args: dict[str, Any], batches: bool) -> N
     else:
         speaks = hasattr(table, "__arrow_c_stream__") or hasattr(table, "__arrow_c_array__")
         outcome(lambda: liaison.evaluate_register(table, **args), not (_policy_ok(args) and speaks))
+
+
+BALLOTS = (
+    pa.table({"satisfied": [70, 1], "basically_satisfied": [0, 0], "dissatisfied": [30, 0],
+              "approve": [20, 1], "disapprove": [10, 2], "abstain": [0, 0], "present": [40, None], "entitled": [60, None]})
+    if pa is not None
+    else None
+)
+COUNTS = ("satisfied", "basically_satisfied", "dissatisfied", "approve", "disapprove", "abstain", "present", "entitled")
+
+
+@pytest.mark.skipif(pa is None, reason="pyarrow is not installed")
+@FUZZ
+@given(
+    args=arguments(
+        table=(BALLOTS, st.one_of(st.deferred(lambda: _tables(COUNTS)), anything)),
+        policy=(None, policy),
+        errors=("raise", plausible("raise", "column")),
+        satisfied=("satisfied", plausible(*COUNTS)),
+        basically_satisfied=("basically_satisfied", plausible("basically_satisfied", None)),
+        dissatisfied=("dissatisfied", plausible("dissatisfied", None)),
+        keep=(False, st.one_of(st.booleans(), anything)),
+    ),
+)
+def test_grade_table(args: dict[str, Any]) -> None:
+    table = args.pop("table")
+    speaks = hasattr(table, "__arrow_c_stream__") or hasattr(table, "__arrow_c_array__")
+    outcome(lambda: liaison.grade_table(table, **args), not (_policy_ok(args) and speaks))
+
+
+@pytest.mark.skipif(pa is None, reason="pyarrow is not installed")
+@FUZZ
+@given(
+    args=arguments(
+        table=(BALLOTS, st.one_of(st.deferred(lambda: _tables(COUNTS)), anything)),
+        policy=(None, policy),
+        errors=("raise", plausible("raise", "column")),
+        approve=("approve", plausible(*COUNTS)),
+        disapprove=("disapprove", plausible("disapprove")),
+        abstain=("abstain", plausible("abstain", None)),
+        present=(None, plausible("present", None)),
+        entitled=(None, plausible("entitled", None)),
+        keep=(False, st.one_of(st.booleans(), anything)),
+    ),
+)
+def test_decide_vote_table(args: dict[str, Any]) -> None:
+    table = args.pop("table")
+    speaks = hasattr(table, "__arrow_c_stream__") or hasattr(table, "__arrow_c_array__")
+    outcome(lambda: liaison.decide_vote_table(table, **args), not (_policy_ok(args) and speaks))

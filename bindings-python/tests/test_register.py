@@ -64,7 +64,16 @@ def small() -> Any:
 
 
 def rows_of(out: Any) -> list[tuple[Any, ...]]:
-    return list(zip(*(out.column(c).to_pylist() for c in ("deadline", "status", "days"))))
+    """The rows of an answer, whichever library it is in."""
+    columns = ("deadline", "status", "days")
+    if isinstance(out, pd.DataFrame):
+        deadline = [None if pd.isna(d) else d.date() for d in out["deadline"]]
+        status = [None if pd.isna(s) else s for s in out["status"]]
+        days = [None if pd.isna(k) else int(k) for k in out["days"]]
+        return list(zip(deadline, status, days))
+    if type(out).__module__.startswith("polars"):
+        return list(zip(*(out[c].to_list() for c in columns)))
+    return list(zip(*(out.column(c).to_pylist() for c in columns)))
 
 
 # --- the same answers as the core row by row --------------------------------------------
@@ -144,10 +153,39 @@ def test_polars_and_pandas_inputs_give_identical_output(table: Any, result: Any)
         "one record batch": head.combine_chunks().to_batches()[0],
     }
     assert inputs["pandas datetime64 and Int64"]["fed_back"].isna().any()
+    rows = rows_of(expected)
     for name, data in inputs.items():
         got = liaison.evaluate_register(data, AS_OF)
-        assert got.schema == expected.schema, name
-        assert got.combine_chunks().equals(expected.combine_chunks()), name
+        if name.startswith("pandas"):  # pandas in, pandas out
+            assert isinstance(got, pd.DataFrame), name
+            assert got.index.equals(data.index), name
+            assert rows_of(got) == rows, name
+        elif name == "polars":  # polars in, polars out
+            assert isinstance(got, pl.DataFrame), name
+            assert rows_of(got) == rows, name
+        else:
+            assert got.schema == expected.schema, name
+            assert got.combine_chunks().equals(expected.combine_chunks()), name
+
+
+def test_answers_come_back_in_the_callers_library() -> None:
+    pl = pytest.importorskip("polars")
+    base = small()
+    frame = base.to_pandas(date_as_object=False)
+    frame.index = [10, 11, 12, 13]
+    got = liaison.evaluate_register(frame, AS_OF, keep=True)
+    assert isinstance(got, pd.DataFrame)
+    assert list(got.index) == [10, 11, 12, 13]
+    assert list(got.columns) == ["received", "responsibility", "fed_back", "deadline", "status", "days"]
+    assert str(got["status"].dtype) == "category" and str(got["days"].dtype) == "uint32"
+    assert got["deadline"].dtype.kind == "M"
+    assert rows_of(got) == rows_of(liaison.evaluate_register(base, AS_OF))
+    polars = liaison.evaluate_register(pl.from_arrow(base), AS_OF, errors="column")
+    assert isinstance(polars, pl.DataFrame)
+    assert polars.columns == ["deadline", "status", "days", "error"]
+    assert polars["deadline"].dtype == pl.Date
+    assert isinstance(liaison.evaluate_register(base, AS_OF), pa.Table)
+    assert isinstance(liaison.evaluate_register(base.to_batches()[0], AS_OF), pa.Table)
 
 
 def test_duckdb_input_if_installed(table: Any, result: Any) -> None:

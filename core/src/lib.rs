@@ -23,6 +23,7 @@
 //! | a synthetic district with planted violations | [`synthetic::generate`] |
 
 pub mod api;
+pub mod ballots;
 mod calendar;
 mod compliance;
 mod consequences;

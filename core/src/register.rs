@@ -131,16 +131,14 @@ impl RegisterEvaluator {
     ///
     /// # Errors
     /// As [`deadline`].
-    #[inline]
+    #[inline(always)]
     pub fn deadline_days(&self, received: i32, class: Responsibility) -> Result<i32> {
         let i = class_index(class);
         if let Some(plain) = self.plain {
             let add = plain.get(i).copied().unwrap_or(0);
             return match received.checked_add(add).filter(|d| SUPPORTED.contains(d)) {
                 Some(d) => Ok(d),
-                None => Err(Error::new(ErrorKind::DateOutOfRange {
-                    date: day(received, "received")?,
-                })),
+                None => self.out_of_range(received),
             };
         }
         let hit = received
@@ -151,8 +149,25 @@ impl RegisterEvaluator {
         match hit {
             Some(d) if d != NONE => Ok(d),
             // Outside the tables or uncovered: the row-by-row rule gives the exact error.
-            _ => deadline(day(received, "received")?, class, &self.policy).map(to_days),
+            _ => self.by_the_rule(received, class),
         }
+    }
+
+    /// A plain deadline past the supported dates: the error (kept out of the hot loop).
+    #[cold]
+    #[inline(never)]
+    fn out_of_range(&self, received: i32) -> Result<i32> {
+        Err(Error::new(ErrorKind::DateOutOfRange {
+            date: day(received, "received")?,
+        }))
+    }
+
+    /// A deadline the tables do not hold, asked of the row-by-row rule (kept out of the hot
+    /// loop).
+    #[cold]
+    #[inline(never)]
+    fn by_the_rule(&self, received: i32, class: Responsibility) -> Result<i32> {
+        deadline(day(received, "received")?, class, &self.policy).map(to_days)
     }
 
     /// S5.1–S5.4 for one row, exactly as [`feedback_status`](crate::feedback_status).
@@ -169,7 +184,7 @@ impl RegisterEvaluator {
     /// let row = ev.evaluate(d("2008-09-25"), Responsibility::WithinRemit, Some(d("2008-10-07")), None).unwrap();
     /// assert_eq!((from_days(row.deadline).unwrap().to_string(), row.status, row.days), ("2008-10-06".to_string(), Status::Late, 1));
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn evaluate(
         &self,
         received: i32,
@@ -178,23 +193,9 @@ impl RegisterEvaluator {
         as_of: Option<i32>,
     ) -> Result<RowStatus> {
         let (on, done) = match (fed_back, as_of) {
-            (Some(f), _) if f < received => {
-                return Err(ErrorKind::FeedbackBeforeReceipt {
-                    received: day(received, "received")?,
-                    fed_back: day(f, "fed_back")?,
-                }
-                .at("fed_back"))
-            }
-            (Some(f), _) => (f, true),
-            (None, Some(a)) if a < received => {
-                return Err(ErrorKind::AsOfBeforeReceipt {
-                    received: day(received, "received")?,
-                    as_of: day(a, "as_of")?,
-                }
-                .at("as_of"))
-            }
-            (None, Some(a)) => (a, false),
-            (None, None) => return Err(ErrorKind::AsOfRequired.at("as_of")),
+            (Some(f), _) if f >= received => (f, true),
+            (None, Some(a)) if a >= received => (a, false),
+            _ => return Err(order_error(received, fed_back, as_of)),
         };
         let deadline = self.deadline_days(received, class)?;
         let diff = i64::from(deadline) - i64::from(on);
@@ -210,6 +211,31 @@ impl RegisterEvaluator {
             days: u32::try_from(diff.unsigned_abs()).unwrap_or(u32::MAX),
         })
     }
+}
+
+/// The error of a row whose feedback or `as_of` comes before its receipt, or that has
+/// neither (kept out of the hot loop).
+#[cold]
+#[inline(never)]
+fn order_error(received: i32, fed_back: Option<i32>, as_of: Option<i32>) -> Error {
+    let error = match (fed_back, as_of) {
+        (Some(f), _) => day(received, "received").and_then(|r| {
+            Ok(ErrorKind::FeedbackBeforeReceipt {
+                received: r,
+                fed_back: day(f, "fed_back")?,
+            }
+            .at("fed_back"))
+        }),
+        (None, Some(a)) => day(received, "received").and_then(|r| {
+            Ok(ErrorKind::AsOfBeforeReceipt {
+                received: r,
+                as_of: day(a, "as_of")?,
+            }
+            .at("as_of"))
+        }),
+        (None, None) => Ok(ErrorKind::AsOfRequired.at("as_of")),
+    };
+    error.unwrap_or_else(|e| e)
 }
 
 #[cfg(test)]

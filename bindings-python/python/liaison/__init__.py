@@ -11,8 +11,8 @@ arguments and answers.
 rule                                    function
 ======================================  ===============================================
 S5.1–S5.4 "1234" time limits            ``deadline``, ``feedback_status``
-S3.5 commitment vote                    ``decide_vote``
-S3.7 satisfaction grade                 ``grade``
+S3.5 commitment vote                    ``decide_vote``, ``decide_vote_table`` (a table of votes)
+S3.7 satisfaction grade                 ``grade``, ``grade_table`` (a table of ballots)
 why an answer is what it is             ``explain`` (or ``explain=True`` on the four above)
 S3.8 consequences                       ``consequences``
 A2 rest days                            ``is_rest_day``
@@ -937,11 +937,14 @@ def evaluate_register(
     dictionary-encoded), ``fed_back`` (dates, null when not fed back; ``fed_back=None``
     when the table has no such column).
 
-    Returns a ``pyarrow.Table`` (or, without pyarrow, an object speaking the same
-    interface) with ``deadline`` (``date32``), ``status`` (``dictionary<int8, utf8>``) and
-    ``days`` (``uint32``); with ``keep=True`` the input's columns come first. The rows are
-    evaluated by the ``liaison-arrow`` crate without the GIL, a large table on several
-    threads.
+    Returns the rows in the caller's library: a pandas ``DataFrame`` for a pandas
+    ``DataFrame`` (``deadline`` as ``datetime64``, ``status`` categorical, ``days``
+    ``uint32``, the input's index kept), a polars ``DataFrame`` for a polars ``DataFrame``,
+    else a ``pyarrow.Table`` (or, without pyarrow, an object speaking the same interface)
+    with ``deadline`` (``date32``), ``status`` (``dictionary<int8, utf8>``) and ``days``
+    (``uint32``); with ``keep=True`` the input's columns come first. The rows are
+    evaluated by the ``liaison-arrow`` crate without the GIL, a large table on all the
+    machine's cores (at most 8; ``LIAISON_THREADS=n`` in the environment sets how many).
 
     A bad row raises ``LiaisonError`` with the core's code and ``loc`` ``["row", i,
     column]`` (``i`` counting from 0 over the whole input); with ``errors="column"`` its
@@ -980,7 +983,134 @@ def evaluate_register(
         "fed_back": fed_back,
         "keep": keep,
     }
-    return _liaison.evaluate_register(table, options)
+    return _in_library(_liaison.evaluate_register(table, options), table)
+
+
+def _in_library(out: Any, table: Any) -> Any:
+    """An Arrow table of answers in the library of ``table``: pandas in, pandas out (the
+    input's index kept); polars in, polars out; else the Arrow table as it is."""
+    library = _library(table)
+    if library == "pandas":
+        frame = out.to_pandas(date_as_object=False, split_blocks=True, self_destruct=True)
+        if len(frame) == len(table):
+            frame.index = table.index
+        return frame
+    if library == "polars":
+        import polars
+
+        return polars.from_arrow(out)
+    return out
+
+
+def grade_table(
+    table: Any,
+    policy: Any = None,
+    *,
+    errors: str = "raise",
+    satisfied: str = "satisfied",
+    basically_satisfied: Optional[str] = "basically_satisfied",
+    dissatisfied: Optional[str] = "dissatisfied",
+    keep: bool = False,
+) -> Any:
+    """S3.7 (A3, A6) for every row of a table of ballots: the ``grade`` each row's counts
+    get from ``grade``, in the order of the rows.
+
+    ``table`` is Arrow data as for ``evaluate_register`` (a pyarrow, polars or pandas
+    table). ``satisfied``, ``basically_satisfied`` and ``dissatisfied`` name integer
+    columns of any width (``basically_satisfied=None`` or ``dissatisfied=None`` when the
+    table has no such column: 0 ballots each row). Counts are compared exactly up to
+    2**64 - 1.
+
+    Returns the rows in the caller's library (pandas in, pandas out; polars in, polars out;
+    else a ``pyarrow.Table``) with a ``grade`` column (``dictionary<int8, utf8>``:
+    ``unqualified``, ``undetermined``, ``qualified``, ``excellent``; categorical in pandas);
+    with ``keep=True`` the input's columns come first.
+
+    A bad row raises ``LiaisonError`` with the code ``grade`` gives it and ``loc`` ``["row",
+    i, column]`` (``invalid_count`` for a null or negative count), or ``["row", i]`` for
+    ``no_ballots``; with ``errors="column"`` its grade is null instead and an extra
+    ``error`` column holds its code. ``invalid_input`` for a missing column or one that is
+    not integers (a float column is not read: a count is a whole number).
+
+    >>> import liaison, pyarrow as pa
+    >>> ballots = pa.table({"satisfied": [70, 69, 91, 69, 0],
+    ...                     "basically_satisfied": [0, 0, 9, 31, 0],
+    ...                     "dissatisfied": [30, 31, 0, 0, 0]})
+    >>> liaison.grade_table(ballots.slice(0, 4)).column("grade").to_pylist()
+    ['qualified', 'unqualified', 'excellent', 'undetermined']
+    >>> try:
+    ...     liaison.grade_table(ballots)
+    ... except liaison.LiaisonError as e:
+    ...     print(e.code, e.loc)
+    no_ballots ['row', 4]
+    >>> liaison.grade_table(ballots, errors="column").column("error").to_pylist()
+    [None, None, None, None, 'no_ballots']
+    """
+    options = {
+        "policy": _policy(policy),
+        "errors": errors,
+        "satisfied": satisfied,
+        "basically_satisfied": basically_satisfied,
+        "dissatisfied": dissatisfied,
+        "keep": keep,
+    }
+    return _in_library(_liaison.grade_table(table, options), table)
+
+
+def decide_vote_table(
+    table: Any,
+    policy: Any = None,
+    *,
+    errors: str = "raise",
+    approve: str = "approve",
+    disapprove: str = "disapprove",
+    abstain: Optional[str] = "abstain",
+    present: Optional[str] = None,
+    entitled: Optional[str] = None,
+    keep: bool = False,
+) -> Any:
+    """S3.5 (A4, A5, A15) for every row of a table of votes: the ``outcome`` each row's
+    counts get from ``decide_vote``, in the order of the rows.
+
+    ``approve``, ``disapprove`` and ``abstain`` name integer columns of any width
+    (``abstain=None`` when the table has none: 0 each row); ``present`` and ``entitled``
+    name the attendance columns a policy with a quorum (A15) or another base (A5) needs,
+    a null cell there being an absent figure. Counts are compared exactly up to 2**64 - 1.
+
+    Returns the rows in the caller's library (pandas in, pandas out; polars in, polars out;
+    else a ``pyarrow.Table``) with an ``outcome`` column (``dictionary<int8, utf8>``:
+    ``adopted``, ``rejected``, ``not_adopted``, ``no_quorum``); with ``keep=True`` the
+    input's columns come first.
+
+    A bad row raises ``LiaisonError`` with the code ``decide_vote`` gives it and ``loc``
+    ``["row", i, column]`` (``invalid_count``, ``invalid_attendance``,
+    ``attendance_required``) or ``["row", i]`` (``no_ballots``, and ``attendance_required``
+    when the policy needs attendance columns and none is named); with ``errors="column"``
+    its outcome is null instead and an extra ``error`` column holds its code.
+
+    >>> import liaison, pyarrow as pa
+    >>> votes = pa.table({"approve": [20, 19, 19], "disapprove": [10, 11, 10],
+    ...                   "abstain": [0, 0, 1]})
+    >>> liaison.decide_vote_table(votes).column("outcome").to_pylist()
+    ['adopted', 'rejected', 'not_adopted']
+    >>> quorum = {"vote_quorum": {"numerator": 1, "denominator": 2, "inclusive": False}}
+    >>> met = votes.append_column("present", pa.array([40, 31, 30])).append_column(
+    ...     "entitled", pa.array([60, 60, 60]))
+    >>> out = liaison.decide_vote_table(met, quorum, present="present", entitled="entitled")
+    >>> out.column("outcome").to_pylist()
+    ['adopted', 'rejected', 'no_quorum']
+    """
+    options = {
+        "policy": _policy(policy),
+        "errors": errors,
+        "approve": approve,
+        "disapprove": disapprove,
+        "abstain": abstain,
+        "present": present,
+        "entitled": entitled,
+        "keep": keep,
+    }
+    return _in_library(_liaison.decide_vote_table(table, options), table)
 
 
 def evaluate_batches(
@@ -1465,6 +1595,7 @@ __all__ = [
     "consequences",
     "deadline",
     "decide_vote",
+    "decide_vote_table",
     "evaluate_batches",
     "evaluate_register",
     "explain",
@@ -1473,6 +1604,7 @@ __all__ = [
     "form_schema",
     "generate_district",
     "grade",
+    "grade_table",
     "is_rest_day",
     "operations",
     "redact",

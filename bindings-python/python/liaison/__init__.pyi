@@ -57,6 +57,7 @@ __all__ = [
     "consequences",
     "deadline",
     "decide_vote",
+    "decide_vote_table",
     "evaluate_batches",
     "evaluate_register",
     "explain",
@@ -65,6 +66,7 @@ __all__ = [
     "form_schema",
     "generate_district",
     "grade",
+    "grade_table",
     "is_rest_day",
     "operations",
     "redact",
@@ -342,7 +344,34 @@ def evaluate_register(
     fed_back: Optional[str] = "fed_back",
     keep: bool = False,
 ) -> Any:
-    """A ``pyarrow.Table`` (typed ``Any`` so that the stubs need no pyarrow)."""
+    """A pandas ``DataFrame`` for a pandas one, a polars ``DataFrame`` for a polars one,
+    else a ``pyarrow.Table`` (typed ``Any`` so that the stubs need no pyarrow)."""
+
+def grade_table(
+    table: _ArrowTable,
+    policy: _PolicyArg = None,
+    *,
+    errors: str = "raise",
+    satisfied: str = "satisfied",
+    basically_satisfied: Optional[str] = "basically_satisfied",
+    dissatisfied: Optional[str] = "dissatisfied",
+    keep: bool = False,
+) -> Any:
+    """The ``grade`` column in the caller's library (pandas, polars or pyarrow)."""
+
+def decide_vote_table(
+    table: _ArrowTable,
+    policy: _PolicyArg = None,
+    *,
+    errors: str = "raise",
+    approve: str = "approve",
+    disapprove: str = "disapprove",
+    abstain: Optional[str] = "abstain",
+    present: Optional[str] = None,
+    entitled: Optional[str] = None,
+    keep: bool = False,
+) -> Any:
+    """The ``outcome`` column in the caller's library (pandas, polars or pyarrow)."""
 
 def evaluate_batches(
     batches: Union[_ArrowStream, _ArrowArray, Iterable[_ArrowTable]],
