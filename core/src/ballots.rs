@@ -9,7 +9,7 @@
 //! ([`Threshold::is_met`]). A row the fast path cannot answer (no ballots, attendance
 //! that is missing or inconsistent) is asked of the single-row rule, which gives the error.
 
-use crate::policy::{BasicallySatisfiedAs, Policy, VoteBase};
+use crate::policy::{Policy, VoteBase};
 use crate::share::Threshold;
 use crate::{Attendance, Grade, Result, VoteOutcome};
 
@@ -29,7 +29,6 @@ pub struct GradeEvaluator {
     unqualified: Threshold,
     excellent: Threshold,
     qualified: Threshold,
-    basically: BasicallySatisfiedAs,
     undetermined: Grade,
 }
 
@@ -41,7 +40,6 @@ impl GradeEvaluator {
             unqualified: policy.grade_unqualified,
             excellent: policy.grade_excellent,
             qualified: policy.grade_qualified,
-            basically: policy.basically_satisfied_as,
             undetermined: policy.undetermined_as.unwrap_or(Grade::Undetermined),
         }
     }
@@ -57,20 +55,10 @@ impl GradeEvaluator {
         basically_satisfied: u64,
         dissatisfied: u64,
     ) -> Result<Grade> {
-        let (s, b, d) = (
-            u128::from(satisfied),
-            u128::from(basically_satisfied),
-            u128::from(dissatisfied),
-        );
-        let valid = s + b + d;
-        if valid == 0 {
-            return crate::grade(satisfied, basically_satisfied, dissatisfied, &self.policy);
-        }
-        let (s, d) = match self.basically {
-            BasicallySatisfiedAs::Neither => (s, d),
-            BasicallySatisfiedAs::Satisfied => (s + b, d),
-            BasicallySatisfiedAs::Dissatisfied => (s, d + b),
-        };
+        // A6 and the base, as `grade` takes them (`no_ballots` when there is none).
+        let shares =
+            crate::grade::shares(satisfied, basically_satisfied, dissatisfied, &self.policy)?;
+        let (s, d, valid) = (shares.satisfied, shares.dissatisfied, shares.valid);
         Ok(if self.unqualified.is_met(d, valid) {
             Grade::Unqualified
         } else if self.excellent.is_met(s, valid) {

@@ -124,6 +124,7 @@ pub(crate) struct Shares {
     pub valid: u128,
 }
 
+#[inline]
 pub(crate) fn shares(
     satisfied: u64,
     basically_satisfied: u64,
