@@ -636,6 +636,11 @@ export interface Unit {
   level: Level;
   /** The unit above (none for the district and for organisations). */
   parent: string | null;
+  /**
+   * Its name (`花溪街道`, `民主村`), for reports a person reads; never judged, and never
+   * shown in a message (which names the id).
+   */
+  name?: string | null;
 }
 
 /** A Party organisation and its area. */
@@ -646,6 +651,11 @@ export interface UnitInput {
   level: Level;
   /** The unit above (none for the district and for organisations). */
   parent?: string | null;
+  /**
+   * Its name (`花溪街道`, `民主村`), for reports a person reads; never judged, and never
+   * shown in a message (which names the id).
+   */
+  name?: string | null;
 }
 
 /** The level of a unit (区 · 镇（街） · 村（社区）), or an organisation that gives help (S4). */

@@ -139,14 +139,14 @@ UNIT_LABELS = {"district": "区", "town": "镇", "village": "村", "community": 
 
 def gbk_folder(folder: Path, encoding: str = "gbk", extra: tuple[str, ...] = ()) -> Path:
     """The example CSV folder with its units as an office keeps them: ``单位.csv``, Chinese
-    headers and levels, CRLF, in GBK; ``extra`` rows ``id,level,parent`` added."""
+    headers and levels, CRLF, in GBK; ``extra`` rows ``id,level,parent,name`` added."""
     shutil.copytree(DISTRICT_CSV, folder)
     rows = (folder / "units.csv").read_text(encoding="utf-8").splitlines()
     (folder / "units.csv").unlink()
-    lines = ["编号,级别,上级单位"]
+    lines = ["编号,级别,上级单位,名称"]
     for row in rows[1:] + list(extra):
-        unit, level, parent = row.split(",")
-        lines.append(f"{unit},{UNIT_LABELS[level]},{parent}")
+        unit, level, parent, name = row.split(",")
+        lines.append(f"{unit},{UNIT_LABELS[level]},{parent},{name}")
     (folder / "单位.csv").write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
     return folder
 
@@ -164,7 +164,7 @@ def test_a_gbk_csv_folder_reads_as_the_utf8_one(tmp_path: Path, encoding: str | 
 
 def test_gb18030_text_beyond_gbk(tmp_path: Path) -> None:
     """A unit id with 𠀀, which GBK cannot hold: read from GB18030 as from UTF-8."""
-    extra = "V𠀀,village,T0"
+    extra = "V𠀀,village,T0,𠀀村"
     with pytest.raises(UnicodeEncodeError):
         extra.encode("gbk")
     folder = gbk_folder(tmp_path / "gb18030", "gb18030", (extra,))
@@ -189,7 +189,7 @@ def test_strict_refuses_what_clerks_type(tmp_path: Path) -> None:
     e = error_of(liaison.check, folder, *RANGE, strict=True)
     assert e.code == "invalid_records" and e.loc == ["dataset"]
     assert all(p["loc"][:3] == ["dataset", "单位.csv", 1] for p in e.errors), e.errors
-    assert {p["loc"][3] for p in e.errors} == {"编号", "级别", "上级单位"}
+    assert {p["loc"][3] for p in e.errors} == {"编号", "级别", "上级单位", "名称"}
     # the same folder with the fields' names and choices is read strictly too
     assert liaison.check(DISTRICT_CSV, *RANGE, strict=True) == liaison.check(DISTRICT_CSV, *RANGE)
     e = error_of(liaison.agenda, folder, AS_OF, strict=True)

@@ -57,8 +57,9 @@ pub fn check(a: &CheckArgs) -> Result<ExitCode, Error> {
         ));
     }
     // The workbook is made before the output is opened, so that a failure leaves no file.
+    let names = render::findings::unit_names(&data);
     let workbook = match a.format {
-        Format::Xlsx => Some(render::xlsx(&report)?),
+        Format::Xlsx => Some(render::xlsx(&report, &names)?),
         _ => None,
     };
     let mut o = Out::open(a.output.as_deref())?;
@@ -66,7 +67,7 @@ pub fn check(a: &CheckArgs) -> Result<ExitCode, Error> {
         Format::Table => o.line(&render::table(&report))?,
         Format::Json => o.json(&report, true)?,
         Format::Csv => o.line(&render::csv(&report))?,
-        Format::Html => o.line(&render::html(&report))?,
+        Format::Html => o.line(&render::html(&report, &names))?,
         Format::Xlsx => o.write(workbook.as_deref().unwrap_or_default())?,
     }
     o.flush()?;

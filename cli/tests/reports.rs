@@ -904,15 +904,17 @@ fn the_html_report_ranks_units_by_severity_and_shows_every_finding() {
     let html = text(&o.stdout);
     assert!(!html.contains("<script") && !html.contains("http://") && !html.contains("https://"));
     assert!(html.contains("@page{size:A4"));
-    assert!(
-        html.contains("单位以编号显示"),
-        "units are ids, and it says so"
-    );
+    // Every unit of the example has a name: shown beside its id, with no note.
+    assert!(!html.contains("以编号显示"));
+    assert!(html.contains("第1镇第1村 <span class=\"id\">T0-V0</span>"));
     // S3.8 (resign, rectify) ranks its unit first; a missed week alone ranks low.
     let units_at = html.find("id=\"units\"").unwrap();
     let first_row = &html[units_at..];
     let first_unit = first_row
-        .split("<tr><td class=\"l id\">")
+        .split("<tr><td class=\"l\">")
+        .nth(1)
+        .unwrap()
+        .split("<span class=\"id\">")
         .nth(1)
         .unwrap()
         .split('<')
@@ -1076,4 +1078,38 @@ fn check_explain_lists_the_records_each_finding_counted() {
     let html = text(&check_report("html", &[]).stdout);
     assert!(html.contains("计入的记录"));
     assert!(html.contains(&format!("{} 走访", s(&counted[0], "date"))));
+}
+
+#[test]
+fn a_unit_without_a_name_is_shown_by_its_id_and_the_report_says_so() {
+    let dir = tmp("unnamed");
+    let path = dir.join("d.json");
+    let data = json!({
+        "units": [
+            {"id": "T1", "level": "town"},
+            {"id": "V1", "level": "village", "parent": "T1", "name": "民主村"},
+            {"id": "V2", "level": "village", "parent": "T1"}
+        ]
+    });
+    std::fs::write(&path, data.to_string()).unwrap();
+    let p = path.to_str().unwrap();
+    let args = [
+        "check",
+        p,
+        "--from",
+        "2009-01-01",
+        "--to",
+        "2009-12-31",
+        "--as-of",
+        "2010-01-10",
+        "--format",
+        "html",
+    ];
+    let html = text(&liaison(&args).stdout);
+    assert!(html.contains("<tr><td class=\"l\">民主村 <span class=\"id\">V1</span></td>"));
+    assert!(html.contains("<tr><td class=\"l\">V2</td>"));
+    assert!(html.contains("数据集未给出名称的单位以编号显示"));
+    // Never in a message: the findings name the id.
+    let table = text(&liaison(&args[..8]).stdout);
+    assert!(table.contains("V1") && !table.contains("民主村"), "{table}");
 }

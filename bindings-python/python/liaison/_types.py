@@ -1169,6 +1169,8 @@ class _UnitRequired(TypedDict):
 class Unit(_UnitRequired, total=False):
     """A Party organisation and its area."""
 
+    # Its name (`花溪街道`, `民主村`), for reports a person reads; never judged, and never shown in a message (which names the id).
+    name: Optional[str]
     # The unit above (none for the district and for organisations).
     parent: Optional[str]
 

@@ -198,9 +198,19 @@ pub fn reason_en(reason: &str) -> &'static str {
         .map_or("", |(_, meaning)| meaning)
 }
 
+/// The units' names of a dataset (those that have one), by id.
+pub fn unit_names(d: &liaison::dataset::Dataset) -> BTreeMap<String, String> {
+    d.units
+        .iter()
+        .filter_map(|u| Some((u.id.clone(), u.name.clone()?)))
+        .collect()
+}
+
 /// A unit with what the report holds of it, ranked.
 pub struct UnitRow<'a> {
     pub tally: &'a Tally,
+    /// Its name, when the dataset gives one.
+    pub name: Option<&'a str>,
     pub worst: Severity,
     pub findings: Vec<&'a Finding>,
 }
@@ -218,7 +228,7 @@ impl UnitRow<'_> {
 
 /// The units, worst first: the most severe finding, then the share not met, then the
 /// number not met, then the id.
-pub fn ranked_units(r: &Report) -> Vec<UnitRow<'_>> {
+pub fn ranked_units<'a>(r: &'a Report, names: &'a BTreeMap<String, String>) -> Vec<UnitRow<'a>> {
     let mut by_unit: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
     for f in &r.findings {
         by_unit.entry(f.unit.as_str()).or_default().push(f);
@@ -235,6 +245,7 @@ pub fn ranked_units(r: &Report) -> Vec<UnitRow<'_>> {
                 .unwrap_or(Severity(0));
             UnitRow {
                 tally: t,
+                name: names.get(&t.key).map(String::as_str),
                 worst,
                 findings,
             }

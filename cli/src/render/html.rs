@@ -40,6 +40,7 @@ td,th{border:1px solid var(--line);padding:.25em .5em;text-align:right;vertical-
 th{background:#f3f3f3;font-weight:600}
 td.l,th.l{text-align:left}
 td.id,th.nw{white-space:nowrap}
+span.id{color:#666;font-size:.85em;white-space:nowrap}
 .bad{color:var(--bad);font-weight:bold}
 .cards{display:flex;flex-wrap:wrap;gap:.6em;margin:1em 0}
 .card{border:1px solid var(--line);border-radius:4px;padding:.4em .8em;min-width:8.5em}
@@ -75,7 +76,7 @@ details.finding dd{margin:0}
 /// The report as one HTML page. `r` should come from `check_with` with `detailed` (the
 /// trends' rates and the week grid read `outcomes`; without them the rates are left out)
 /// and `explain` (each finding then lists the records it counted).
-pub fn html(r: &Report) -> String {
+pub fn html(r: &Report, names: &BTreeMap<String, String>) -> String {
     let mut s = String::with_capacity(64 * 1024);
     let total_judged: u64 = r.by_rule.iter().map(|t| t.judged).sum();
     let total_met: u64 = r.by_rule.iter().map(|t| t.met).sum();
@@ -104,7 +105,7 @@ pub fn html(r: &Report) -> String {
     section(&mut s, "summary", |s| {
         summary(s, r, total_judged, total_met, total_not_judged, permille)
     });
-    let units = ranked_units(r);
+    let units = ranked_units(r, names);
     section(&mut s, "units", |s| units_table(s, &units));
     section(&mut s, "trends", |s| trends(s, r, &units));
     section(&mut s, "rules", |s| rules_table(s, r));
@@ -192,10 +193,24 @@ fn badge(sev: Severity) -> String {
     }
 }
 
+/// A unit as a person reads it: its name and id, or its id when the dataset names it not.
+fn unit_label(u: &UnitRow<'_>) -> String {
+    match u.name {
+        Some(name) => format!(
+            "{} <span class=\"id\">{}</span>",
+            esc(name),
+            esc(&u.tally.key)
+        ),
+        None => esc(&u.tally.key),
+    }
+}
+
 fn units_table(s: &mut String, units: &[UnitRow<'_>]) {
-    s.push_str("<h2>各单位落实情况（按问题严重程度排序） <span class=\"en\">Units, worst first: by the most severe finding, then the share not met</span></h2>\
-        <p class=\"note\">单位以编号显示：数据集尚无单位名称。<span class=\"en\">Units are shown by their ids: the dataset has no unit names yet.</span></p>\
-        <table><tr><th class=\"l\">单位 <span class=\"en\">unit</span></th><th class=\"l\">最重问题 <span class=\"en\">worst</span></th>\
+    s.push_str("<h2>各单位落实情况（按问题严重程度排序） <span class=\"en\">Units, worst first: by the most severe finding, then the share not met</span></h2>");
+    if units.iter().any(|u| u.name.is_none()) {
+        s.push_str("<p class=\"note\">数据集未给出名称的单位以编号显示。<span class=\"en\">Units the dataset gives no name are shown by their ids.</span></p>");
+    }
+    s.push_str("<table><tr><th class=\"l\">单位 <span class=\"en\">unit</span></th><th class=\"l\">最重问题 <span class=\"en\">worst</span></th>\
         <th class=\"nw\">严重</th><th class=\"nw\">较重</th><th class=\"nw\">一般</th><th class=\"nw\">轻微</th>\
         <th>评判 <span class=\"en\">judged</span></th><th>未达标 <span class=\"en\">not met</span></th><th>未达标占比 <span class=\"en\">share not met</span></th><th>未评判 <span class=\"en\">not judged</span></th><th>达标率 <span class=\"en\">rate</span></th></tr>");
     for u in units {
@@ -210,8 +225,8 @@ fn units_table(s: &mut String, units: &[UnitRow<'_>]) {
         let share = u.shortfall();
         let _ = write!(
             s,
-            "<tr><td class=\"l id\">{}</td><td class=\"l\">{}</td>{}{}{}{}<td>{}</td><td class=\"{}\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            esc(&u.tally.key),
+            "<tr><td class=\"l\">{}</td><td class=\"l\">{}</td>{}{}{}{}<td>{}</td><td class=\"{}\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            unit_label(u),
             badge(u.worst),
             cell(counts.get(4).copied().unwrap_or(0)),
             cell(counts.get(3).copied().unwrap_or(0)),
@@ -301,7 +316,7 @@ fn trends(s: &mut String, r: &Report, units: &[UnitRow<'_>]) {
         let _ = write!(
             s,
             "<figure class=\"mini\"><figcaption><span>{}</span>{}</figcaption>{}</figure>",
-            esc(&u.tally.key),
+            unit_label(u),
             badge(u.worst),
             spark(&u.tally.key, &years, cells, most)
         );

@@ -8,6 +8,7 @@ use super::rate;
 use liaison::error::Detail;
 use liaison::{Error, ErrorKind, Report};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
+use std::collections::BTreeMap;
 
 /// The sheets' names, in order.
 pub const SHEETS: [&str; 5] = [
@@ -113,11 +114,11 @@ fn row_of(i: usize) -> Result<u32, XlsxError> {
 ///
 /// # Errors
 /// `invalid_input` when the report does not fit in a worksheet.
-pub fn xlsx(r: &Report) -> Result<Vec<u8>, Error> {
-    build(r).map_err(|e| failed(&e))
+pub fn xlsx(r: &Report, names: &BTreeMap<String, String>) -> Result<Vec<u8>, Error> {
+    build(r, names).map_err(|e| failed(&e))
 }
 
-fn build(r: &Report) -> Result<Vec<u8>, XlsxError> {
+fn build(r: &Report, names: &BTreeMap<String, String>) -> Result<Vec<u8>, XlsxError> {
     let f = Formats {
         heading: Format::new().set_bold().set_background_color("F3F3F3"),
         date: Format::new().set_num_format("yyyy-mm-dd"),
@@ -251,6 +252,7 @@ fn build(r: &Report) -> Result<Vec<u8>, XlsxError> {
         &f,
         &[
             "单位 unit",
+            "名称 name",
             "最重问题 worst",
             "问题 findings",
             "评判 judged",
@@ -261,26 +263,30 @@ fn build(r: &Report) -> Result<Vec<u8>, XlsxError> {
             "达标率 rate",
         ],
     )?;
-    for (i, u) in ranked_units(r).iter().enumerate() {
+    for (i, u) in ranked_units(r, names).iter().enumerate() {
         let row = row_of(i)?;
         sheet.write_string(row, 0, &u.tally.key)?;
-        if u.worst.0 > 0 {
-            sheet.write_string(row, 1, format!("{} {}", u.worst.zh(), u.worst.en()))?;
+        if let Some(name) = u.name {
+            sheet.write_string(row, 1, name)?;
         }
-        sheet.write_number(row, 2, u.findings.len() as f64)?;
-        sheet.write_number(row, 3, u.tally.judged as f64)?;
-        sheet.write_number(row, 4, u.tally.met as f64)?;
-        sheet.write_number(row, 5, u.tally.not_met as f64)?;
-        sheet.write_number(row, 6, u.tally.not_judged as f64)?;
+        if u.worst.0 > 0 {
+            sheet.write_string(row, 2, format!("{} {}", u.worst.zh(), u.worst.en()))?;
+        }
+        sheet.write_number(row, 3, u.findings.len() as f64)?;
+        sheet.write_number(row, 4, u.tally.judged as f64)?;
+        sheet.write_number(row, 5, u.tally.met as f64)?;
+        sheet.write_number(row, 6, u.tally.not_met as f64)?;
+        sheet.write_number(row, 7, u.tally.not_judged as f64)?;
         if u.tally.judged > 0 {
-            sheet.write_number_with_format(row, 7, u.shortfall() as f64 / 1000.0, &f.percent)?;
+            sheet.write_number_with_format(row, 8, u.shortfall() as f64 / 1000.0, &f.percent)?;
         }
         if let Some(p) = u.tally.rate_permille {
-            sheet.write_number_with_format(row, 8, p as f64 / 1000.0, &f.percent)?;
+            sheet.write_number_with_format(row, 9, p as f64 / 1000.0, &f.percent)?;
         }
     }
     sheet.set_column_width(0, 16)?;
     sheet.set_column_width(1, 16)?;
+    sheet.set_column_width(2, 16)?;
 
     let sheet = book.add_worksheet();
     sheet.set_name(not_judged_name)?;

@@ -258,6 +258,7 @@ pub(crate) static LISTS: &[List] = &[
             req("id", "编号", Text),
             req("level", "级别", Kind::Choice(&LEVEL)),
             opt("parent", "上级单位", Text),
+            opt("name", "名称", Text),
         ],
     },
     List {

@@ -69,6 +69,10 @@ pub struct Unit {
     /// The unit above (none for the district and for organisations).
     #[serde(default)]
     pub parent: Option<String>,
+    /// Its name (`花溪街道`, `民主村`), for reports a person reads; never judged, and never
+    /// shown in a message (which names the id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 /// A committee role (S1, S2).

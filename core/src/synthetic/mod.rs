@@ -249,11 +249,12 @@ impl Generator {
         self.shape.range().1
     }
 
-    fn unit(&mut self, id: &str, level: Level, parent: Option<&str>) {
+    fn unit(&mut self, id: &str, level: Level, parent: Option<&str>, name: String) {
         self.d.units.push(Unit {
             id: id.to_string(),
             level,
             parent: parent.map(str::to_string),
+            name: Some(name),
         });
     }
 
@@ -303,7 +304,7 @@ impl Generator {
 
     fn district(&mut self) {
         let since = ymd(self.shape.first_year - 2, 6, 1);
-        self.unit("D", Level::District, None);
+        self.unit("D", Level::District, None, "示例区".to_string());
         self.person("D-S", "D", Role::Secretary, true, since, None);
         for m in 1..=3 {
             self.person(&format!("D-M{m}"), "D", Role::Member, true, since, None);
@@ -323,7 +324,7 @@ impl Generator {
     fn town(&mut self, t: u32) {
         let id = format!("T{t}");
         let since = ymd(self.shape.first_year - 1, 3, 1);
-        self.unit(&id, Level::Town, Some("D"));
+        self.unit(&id, Level::Town, Some("D"), format!("第{}镇", t + 1));
         self.person(&format!("{id}-S"), &id, Role::Secretary, false, since, None);
         for m in 1..=2 {
             self.person(&format!("{id}-M{m}"), &id, Role::Member, false, since, None);
@@ -377,7 +378,17 @@ impl Generator {
             Level::Village
         };
         let (first, last) = (self.first(), self.last());
-        self.unit(&id, level, Some(&format!("T{t}")));
+        let kind = if level == Level::Community {
+            "社区"
+        } else {
+            "村"
+        };
+        self.unit(
+            &id,
+            level,
+            Some(&format!("T{t}")),
+            format!("第{}镇第{}{kind}", t + 1, v + 1),
+        );
         self.d.terms.push(Term {
             unit: id.clone(),
             from: first,
@@ -651,7 +662,12 @@ impl Generator {
 
     fn links(&mut self, unit: &str, t: u32, v: u32) {
         let org = format!("ORG-{t}-{v}");
-        self.unit(&org, Level::Organisation, None);
+        self.unit(
+            &org,
+            Level::Organisation,
+            None,
+            format!("帮扶单位{}-{}", t + 1, v + 1),
+        );
         let kind = [
             LinkKind::BranchLink,
             LinkKind::IndustryVillage,
