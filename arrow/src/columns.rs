@@ -17,6 +17,7 @@ use liaison::error::{Detail, Shown};
 use liaison::register::to_days;
 use liaison::{Error, ErrorKind, Responsibility};
 use std::borrow::Cow;
+use std::ops::Range;
 
 /// Which of the three input columns a problem is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -463,27 +464,36 @@ impl<'a> ClassColumn<'a> {
 /// A class column read in the hot loop: `None` for a null or bad cell, whose fault the
 /// full [`ClassColumn::class`] then tells.
 pub trait ClassAt {
-    fn at(&self, i: usize) -> Option<Responsibility>;
+    /// The classes of the rows of `range`, in order; as many as the column holds there.
+    fn classes(&self, range: Range<usize>) -> impl Iterator<Item = Option<Responsibility>>;
 }
 
-/// An integer class column: the values buffer itself, looked up in the core's digits.
+/// An integer class column without nulls: the values buffer itself, each value looked up
+/// in the core's digits spread over every byte value (one load a row, no bounds check).
 pub struct Ints<'a, T> {
-    pub values: &'a [T],
-    pub nulls: Option<&'a NullBuffer>,
-    pub digits: &'a Digits,
+    values: &'a [T],
+    codes: [Option<Responsibility>; 256],
+}
+
+impl<'a, T> Ints<'a, T> {
+    /// The column's values and the core's digits (`digits[d]` is the class of value `d`).
+    pub fn new(values: &'a [T], digits: &Digits) -> Self {
+        let mut codes = [None; 256];
+        for (code, digit) in codes.iter_mut().zip(digits) {
+            *code = *digit;
+        }
+        Ints { values, codes }
+    }
 }
 
 impl<T: ArrowNativeType> ClassAt for Ints<'_, T> {
     #[inline(always)]
-    fn at(&self, i: usize) -> Option<Responsibility> {
-        if self.nulls.is_some_and(|n| n.is_null(i)) {
-            return None;
-        }
-        let value = self.values.get(i)?.to_i64()?;
-        self.digits
-            .get(usize::try_from(value).ok()?)
-            .copied()
-            .flatten()
+    fn classes(&self, range: Range<usize>) -> impl Iterator<Item = Option<Responsibility>> {
+        let values = self.values.get(range).unwrap_or_default();
+        values.iter().map(|value| {
+            let byte = u8::try_from(value.to_i64()?).ok()?;
+            self.codes.get(usize::from(byte)).copied().flatten()
+        })
     }
 }
 
@@ -492,7 +502,7 @@ pub struct AnyClass<'a, 'b>(pub &'b ClassColumn<'a>);
 
 impl ClassAt for AnyClass<'_, '_> {
     #[inline(always)]
-    fn at(&self, i: usize) -> Option<Responsibility> {
-        self.0.class(i).ok()
+    fn classes(&self, range: Range<usize>) -> impl Iterator<Item = Option<Responsibility>> {
+        range.map(|i| self.0.class(i).ok())
     }
 }

@@ -167,6 +167,20 @@ struct Columns {
     faults: Vec<(usize, Fault)>,
 }
 
+impl Columns {
+    /// The outputs of a failed row: 0 under the null that [`failed_rows`] sets.
+    fn zero(&mut self, row: usize) {
+        let slots = (
+            self.deadline.get_mut(row),
+            self.status.get_mut(row),
+            self.days.get_mut(row),
+        );
+        if let (Some(deadline), Some(status), Some(days)) = slots {
+            (*deadline, *status, *days) = (0, 0, 0);
+        }
+    }
+}
+
 /// The decoded input columns of one batch.
 struct Rows<'a> {
     received: &'a [i32],
@@ -203,9 +217,11 @@ fn remember(key: Value, evaluator: Arc<RegisterEvaluator>) {
     }
 }
 
-/// Which cells of a column hold a value.
+/// Which cells of a column hold a value, 64 rows at a time (read once per 64 rows in the
+/// hot loop).
 trait Valid {
-    fn valid(&self, i: usize) -> bool;
+    /// Bit `k` says whether row `at + k` holds a value.
+    fn word(&self, at: usize) -> u64;
 }
 
 /// A column without nulls.
@@ -213,15 +229,37 @@ struct AllValid;
 
 impl Valid for AllValid {
     #[inline(always)]
-    fn valid(&self, _: usize) -> bool {
-        true
+    fn word(&self, _: usize) -> u64 {
+        u64::MAX
     }
 }
 
-impl Valid for NullBuffer {
-    #[inline(always)]
-    fn valid(&self, i: usize) -> bool {
-        self.is_valid(i)
+/// A validity bitmap: its bytes and the bit of row 0.
+struct Bits<'a> {
+    bytes: &'a [u8],
+    offset: usize,
+}
+
+impl<'a> Bits<'a> {
+    fn of(nulls: &'a NullBuffer) -> Self {
+        Bits {
+            bytes: nulls.validity(),
+            offset: nulls.offset(),
+        }
+    }
+}
+
+impl Valid for Bits<'_> {
+    #[inline]
+    fn word(&self, at: usize) -> u64 {
+        let bit = self.offset.saturating_add(at);
+        let bytes = self.bytes.get(bit / 8..).unwrap_or_default();
+        let mut le = [0u8; 16];
+        for (to, from) in le.iter_mut().zip(bytes.iter().take(9)) {
+            *to = *from;
+        }
+        // The 64 bits from `bit` on: the low half of the nine bytes shifted into place.
+        (u128::from_le_bytes(le) >> (bit % 8)) as u64
     }
 }
 
@@ -492,23 +530,17 @@ impl Register {
             fed_back: &fed_days,
             first_row,
         };
-        let nulls = classes.nulls.as_ref().filter(|n| n.null_count() > 0);
         let digits = &classes.digits;
+        let fed_nulls = fed_nulls.as_ref();
         macro_rules! ints {
             ($values:expr) => {
-                self.run_with(
-                    &rows,
-                    &Ints {
-                        values: $values,
-                        nulls,
-                        digits,
-                    },
-                    fed_nulls.as_ref(),
-                    faults,
-                )?
+                self.run_with(&rows, &Ints::new($values, digits), fed_nulls, faults)?
             };
         }
         let out = match &classes.classes {
+            _ if classes.nulls.as_ref().is_some_and(|n| n.null_count() > 0) => {
+                self.run_with(&rows, &AnyClass(&classes), fed_nulls, faults)?
+            }
             Classes::I8(v) => ints!(v),
             Classes::I16(v) => ints!(v),
             Classes::I32(v) => ints!(v),
@@ -518,7 +550,7 @@ impl Register {
             Classes::U32(v) => ints!(v),
             Classes::U64(v) => ints!(v),
             Classes::Text(_) | Classes::Dictionary(..) | Classes::Nulls => {
-                self.run_with(&rows, &AnyClass(&classes), fed_nulls.as_ref(), faults)?
+                self.run_with(&rows, &AnyClass(&classes), fed_nulls, faults)?
             }
         };
         let mut columns: Vec<ArrayRef> = if self.options.keep {
@@ -543,7 +575,7 @@ impl Register {
         faults: Vec<(usize, Fault)>,
     ) -> Result<Columns, Error> {
         match fed_nulls {
-            Some(nulls) => self.run(rows, classes, nulls, faults),
+            Some(nulls) => self.run(rows, classes, &Bits::of(nulls), faults),
             None => self.run(rows, classes, &AllValid, faults),
         }
     }
@@ -560,9 +592,9 @@ impl Register {
     ) -> Result<Columns, Error> {
         let n = rows.received.len();
         let mut out = Columns {
-            deadline: pool::DEADLINES.take(n),
-            status: pool::KEYS.take(n),
-            days: pool::DAYS.take(n),
+            deadline: pool::DEADLINES.take_len(n),
+            status: pool::KEYS.take_len(n),
+            days: pool::DAYS.take_len(n),
             faults: Vec::new(),
         };
         let mut start = 0;
@@ -576,7 +608,8 @@ impl Register {
                 (Col::Received, _) | (_, Ok(_)) => fault,
                 (_, Err(class_fault)) => class_fault,
             };
-            self.failed(fault, row, rows.first_row, &mut out)?;
+            out.zero(row);
+            self.failed(fault, row, rows.first_row, &mut out.faults)?;
             start = row + 1;
         }
         self.stretch(rows, classes, fed_valid, start..n, &mut out)?;
@@ -584,7 +617,8 @@ impl Register {
     }
 
     /// Rows whose dates were all read: the class looked up, the core asked, the answer
-    /// written.
+    /// written into the row's slots of the three outputs (0 for a failed row). The validity
+    /// of `fed_back` is read a 64-row word at a time from the stretch's first row.
     #[inline(always)]
     fn stretch(
         &self,
@@ -597,32 +631,60 @@ impl Register {
         let as_of = Some(self.as_of);
         let received = rows.received.get(range.clone()).unwrap_or_default();
         let fed_back = rows.fed_back.get(range.clone()).unwrap_or_default();
-        for (i, (&received, &fed)) in range.zip(received.iter().zip(fed_back)) {
-            let Some(class) = classes.at(i) else {
-                let fault = match rows.classes.class(i) {
-                    Err(fault) => fault,
-                    Ok(_) => Fault::Missing(Col::Responsibility),
-                };
-                self.failed(fault, i, rows.first_row, out)?;
-                continue;
-            };
-            let fed = fed_valid.valid(i).then_some(fed);
-            match self.evaluator.evaluate(received, class, fed, as_of) {
-                Ok(row) => {
-                    out.deadline.push(row.deadline);
-                    out.status.push(status_key(row.status));
-                    out.days.push(row.days);
+        let Columns {
+            deadline,
+            status,
+            days,
+            faults,
+        } = out;
+        let deadline = deadline.get_mut(range.clone()).unwrap_or_default();
+        let status = status.get_mut(range.clone()).unwrap_or_default();
+        let days = days.get_mut(range.clone()).unwrap_or_default();
+        let expected = range.len();
+        let inputs = range.clone().zip(classes.classes(range));
+        let inputs = inputs.zip(received.iter().zip(fed_back));
+        let outputs = deadline
+            .iter_mut()
+            .zip(status.iter_mut().zip(days.iter_mut()));
+        let mut done = 0;
+        let mut valid = 0;
+        for (((i, class), (&received, &fed)), (deadline, (status, days))) in inputs.zip(outputs) {
+            if done % 64 == 0 {
+                valid = fed_valid.word(i);
+            }
+            done += 1;
+            let fed = (valid & 1 == 1).then_some(fed);
+            valid >>= 1;
+            let row = class.map(|class| self.evaluator.evaluate(received, class, fed, as_of));
+            match row {
+                Some(Ok(row)) => {
+                    *deadline = row.deadline;
+                    *status = status_key(row.status);
+                    *days = row.days;
                 }
-                Err(e) => {
+                Some(Err(e)) => {
+                    (*deadline, *status, *days) = (0, 0, 0);
                     let col = column_of(&e);
-                    self.failed(Fault::Core(Box::new(e), col), i, rows.first_row, out)?;
+                    self.failed(Fault::Core(Box::new(e), col), i, rows.first_row, faults)?;
+                }
+                None => {
+                    (*deadline, *status, *days) = (0, 0, 0);
+                    let fault = match rows.classes.class(i) {
+                        Err(fault) => fault,
+                        Ok(_) => Fault::Missing(Col::Responsibility),
+                    };
+                    self.failed(fault, i, rows.first_row, faults)?;
                 }
             }
         }
-        Ok(())
+        if done == expected {
+            Ok(())
+        } else {
+            Err(internal("an input column is shorter than the batch"))
+        }
     }
 
-    /// A row that failed: raised, or noted with empty outputs.
+    /// A row that failed: raised, or noted (its outputs are already 0 and become null).
     #[cold]
     #[inline(never)]
     fn failed(
@@ -630,15 +692,12 @@ impl Register {
         fault: Fault,
         row: usize,
         first_row: usize,
-        out: &mut Columns,
+        faults: &mut Vec<(usize, Fault)>,
     ) -> Result<(), Error> {
         if self.options.errors == OnError::Raise {
             return Err(self.row_error(fault, first_row + row));
         }
-        out.deadline.push(0);
-        out.status.push(0);
-        out.days.push(0);
-        out.faults.push((row, fault));
+        faults.push((row, fault));
         Ok(())
     }
 

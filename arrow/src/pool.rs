@@ -34,22 +34,38 @@ impl<T: ArrowNativeType + IntoBytes + Immutable> Pool<T> {
     /// An empty vector with room for `n` values: a free one of the pool that fits (and is
     /// not more than twice as large), else a new one.
     pub(crate) fn take(&'static self, n: usize) -> Vec<T> {
-        if n.saturating_mul(std::mem::size_of::<T>()) >= MIN_BYTES {
-            if let Ok(mut free) = self.free.lock() {
-                let fit = free
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, v)| v.capacity() >= n && v.capacity() / 2 <= n)
-                    .min_by_key(|(_, v)| v.capacity())
-                    .map(|(i, _)| i);
-                if let Some(i) = fit {
-                    let mut v = free.swap_remove(i);
-                    v.clear();
-                    return v;
-                }
+        let mut v = self.reuse(n).unwrap_or_else(|| Vec::with_capacity(n));
+        v.clear();
+        v
+    }
+
+    /// A vector of `n` values to be overwritten, as [`Pool::take`]: a reused one keeps the
+    /// values it held (only the part beyond them is zeroed), a new one is zeroed by the
+    /// allocator (fresh pages of the kernel, not a `memset`).
+    pub(crate) fn take_len(&'static self, n: usize) -> Vec<T> {
+        match self.reuse(n) {
+            Some(mut v) => {
+                v.resize(n, T::default());
+                v
             }
+            None => vec![T::default(); n],
         }
-        Vec::with_capacity(n)
+    }
+
+    /// A free vector of the pool with room for `n` values and not more than twice that,
+    /// as it was given back.
+    fn reuse(&'static self, n: usize) -> Option<Vec<T>> {
+        if n.saturating_mul(std::mem::size_of::<T>()) < MIN_BYTES {
+            return None;
+        }
+        let mut free = self.free.lock().ok()?;
+        let fit = free
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| v.capacity() >= n && v.capacity() / 2 <= n)
+            .min_by_key(|(_, v)| v.capacity())
+            .map(|(i, _)| i)?;
+        Some(free.swap_remove(fit))
     }
 
     fn give_back(&self, v: Vec<T>) {

@@ -445,3 +445,108 @@ fn keep_and_no_fed_back_column() {
         .iter()
         .all(|r| r.as_ref().is_some_and(|r| r.1 == "overdue")));
 }
+
+/// Output memory is reused across calls (the pool): a failed row must not show what an
+/// earlier call wrote there. Its values are 0 under the null, the others are fresh answers.
+#[test]
+fn reused_output_memory_holds_no_earlier_answer() {
+    let n = 300_000; // over the pool's 1 MiB: the second call writes into the first's memory
+    let input = sample(n);
+    let r = register(json!({"as_of": "2026-01-20", "errors": "column"}));
+    let first = r.evaluate(&input, 0).unwrap();
+    let expected = rows(&first.batch);
+    drop(first);
+    let received = input.column(0).as_primitive::<Date32Type>();
+    let classes = input.column(1).as_primitive::<Int8Type>();
+    let fed = input.column(2).as_primitive::<Date32Type>();
+    let bad_class = |i: usize| i % 1000 == 0;
+    let bad_fed = |i: usize| i % 777 == 1;
+    let bad = batch(vec![
+        ("received", input.column(0).clone()),
+        (
+            "responsibility",
+            Arc::new(Int8Array::from_iter_values((0..n).map(|i| {
+                if bad_class(i) {
+                    9
+                } else {
+                    classes.value(i)
+                }
+            }))),
+        ),
+        (
+            "fed_back",
+            Arc::new(Date32Array::from_iter((0..n).map(|i| {
+                if bad_fed(i) {
+                    Some(received.value(i) - 1)
+                } else {
+                    fed.is_valid(i).then(|| fed.value(i))
+                }
+            }))),
+        ),
+    ]);
+    let out = r.evaluate(&bad, 0).unwrap();
+    assert_eq!(
+        out.errors.len(),
+        (0..n).filter(|&i| bad_class(i) || bad_fed(i)).count()
+    );
+    let got = rows(&out.batch);
+    let deadline = out.batch.column(0).as_primitive::<Date32Type>().values();
+    let keys = out
+        .batch
+        .column(1)
+        .as_dictionary::<Int8Type>()
+        .keys()
+        .values();
+    let days = out.batch.column(2).as_primitive::<UInt32Type>().values();
+    for i in 0..n {
+        if bad_class(i) || bad_fed(i) {
+            assert_eq!(
+                (got[i].clone(), deadline[i], keys[i], days[i]),
+                (None, 0, 0, 0),
+                "row {i}"
+            );
+        } else {
+            assert_eq!(got[i], expected[i], "row {i}");
+        }
+    }
+}
+
+/// The validity of `fed_back` is read 64 rows at a time from the row where a stretch of
+/// readable rows starts: a batch sliced at an odd row, and stretches cut short by
+/// unreadable dates, give every other row the answer of the whole batch.
+#[test]
+fn odd_offsets_and_short_stretches_read_the_right_validity_bits() {
+    let whole = sample(10_000);
+    let r = register(json!({"as_of": "2026-01-20", "errors": "column"}));
+    let expected = rows(&r.evaluate(&whole, 0).unwrap().batch);
+    for (at, len) in [(37, 9_000), (1, 63), (64, 65), (129, 9_871)] {
+        let part = rows(&r.evaluate(&whole.slice(at, len), 0).unwrap().batch);
+        assert_eq!(part, expected[at..at + len], "slice {at}+{len}");
+    }
+    let received = whole.column(0).as_primitive::<Date32Type>();
+    let unreadable = |i: usize| i % 101 == 7 || i % 67 == 3;
+    let text: StringArray = (0..whole.num_rows())
+        .map(|i| {
+            Some(if unreadable(i) {
+                "not a date".to_string()
+            } else {
+                from_days(received.value(i)).unwrap().to_string()
+            })
+        })
+        .collect();
+    let cut = batch(vec![
+        ("received", Arc::new(text)),
+        ("responsibility", whole.column(1).clone()),
+        ("fed_back", whole.column(2).clone()),
+    ]);
+    let got = rows(&r.evaluate(&cut.slice(5, 9_990), 0).unwrap().batch);
+    for (k, row) in got.iter().enumerate() {
+        let i = k + 5;
+        let want = if unreadable(i) {
+            None
+        } else {
+            expected[i].clone()
+        };
+        assert_eq!(*row, want, "row {i}");
+    }
+}
