@@ -167,13 +167,22 @@ struct Columns {
     faults: Vec<(usize, Fault)>,
 }
 
-impl Columns {
+/// The output slots of rows `at..at + deadline.len()` of a batch: one thread's part.
+struct Slots<'o> {
+    at: usize,
+    deadline: &'o mut [i32],
+    status: &'o mut [i8],
+    days: &'o mut [u32],
+}
+
+impl Slots<'_> {
     /// The outputs of a failed row: 0 under the null that [`failed_rows`] sets.
     fn zero(&mut self, row: usize) {
+        let i = row.wrapping_sub(self.at);
         let slots = (
-            self.deadline.get_mut(row),
-            self.status.get_mut(row),
-            self.days.get_mut(row),
+            self.deadline.get_mut(i),
+            self.status.get_mut(i),
+            self.days.get_mut(i),
         );
         if let (Some(deadline), Some(status), Some(days)) = slots {
             (*deadline, *status, *days) = (0, 0, 0);
@@ -407,7 +416,24 @@ impl Register {
     /// no such values; with [`OnError::Raise`], the first bad row's error at `["row", i,
     /// "<column>"]`; `internal_error` if Arrow cannot build the output (it always should).
     pub fn evaluate(&self, batch: &RecordBatch, first_row: usize) -> Result<Evaluated, Error> {
-        guarded(|| self.evaluate_unguarded(batch, first_row))
+        self.evaluate_threads(batch, first_row, 1)
+    }
+
+    /// [`Register::evaluate`] with the rows of a batch of more than 2^18 rows shared
+    /// between up to `threads` threads, each writing its part of the same output columns:
+    /// one output batch, as from one thread (the first bad row in row order is the one
+    /// raised). [`Register::evaluate_parallel`] answers a batch per part instead, each
+    /// built on its own thread.
+    ///
+    /// # Errors
+    /// As [`Register::evaluate`].
+    pub fn evaluate_threads(
+        &self,
+        batch: &RecordBatch,
+        first_row: usize,
+        threads: usize,
+    ) -> Result<Evaluated, Error> {
+        guarded(|| self.evaluate_unguarded(batch, first_row, threads))
     }
 
     /// [`Register::evaluate`] for a large batch, cut into parts of at least 2^18 rows
@@ -496,6 +522,7 @@ impl Register {
         &self,
         batch: &RecordBatch,
         first_row: usize,
+        threads: usize,
     ) -> Result<Evaluated, Error> {
         let schema = self.schema(batch.schema_ref())?;
         let n = batch.num_rows();
@@ -534,12 +561,18 @@ impl Register {
         let fed_nulls = fed_nulls.as_ref();
         macro_rules! ints {
             ($values:expr) => {
-                self.run_with(&rows, &Ints::new($values, digits), fed_nulls, faults)?
+                self.run_with(
+                    &rows,
+                    &Ints::new($values, digits),
+                    fed_nulls,
+                    faults,
+                    threads,
+                )?
             };
         }
         let out = match &classes.classes {
             _ if classes.nulls.as_ref().is_some_and(|n| n.null_count() > 0) => {
-                self.run_with(&rows, &AnyClass(&classes), fed_nulls, faults)?
+                self.run_with(&rows, &AnyClass(&classes), fed_nulls, faults, threads)?
             }
             Classes::I8(v) => ints!(v),
             Classes::I16(v) => ints!(v),
@@ -550,7 +583,7 @@ impl Register {
             Classes::U32(v) => ints!(v),
             Classes::U64(v) => ints!(v),
             Classes::Text(_) | Classes::Dictionary(..) | Classes::Nulls => {
-                self.run_with(&rows, &AnyClass(&classes), fed_nulls, faults)?
+                self.run_with(&rows, &AnyClass(&classes), fed_nulls, faults, threads)?
             }
         };
         let mut columns: Vec<ArrayRef> = if self.options.keep {
@@ -570,50 +603,109 @@ impl Register {
     fn run_with(
         &self,
         rows: &Rows<'_>,
-        classes: &impl ClassAt,
+        classes: &(impl ClassAt + Sync),
         fed_nulls: Option<&NullBuffer>,
         faults: Vec<(usize, Fault)>,
+        threads: usize,
     ) -> Result<Columns, Error> {
         match fed_nulls {
-            Some(nulls) => self.run(rows, classes, &Bits::of(nulls), faults),
-            None => self.run(rows, classes, &AllValid, faults),
+            Some(nulls) => self.run(rows, classes, &Bits::of(nulls), faults, threads),
+            None => self.run(rows, classes, &AllValid, faults, threads),
         }
     }
 
     /// The core's answer for every row; `fed_valid` says which `fed_back` cells hold a
     /// date, `faults` (sorted by row) which rows have a date that cannot be read. The rows
-    /// between two such faults go through [`Register::stretch`], one tight loop.
+    /// are cut into parts as [`Columnar::evaluate_parallel`] cuts them, each part written
+    /// by [`Register::run_part`] on a thread of its own into its slots of the outputs.
     fn run(
+        &self,
+        rows: &Rows<'_>,
+        classes: &(impl ClassAt + Sync),
+        fed_valid: &(impl Valid + Sync),
+        faults: Vec<(usize, Fault)>,
+        threads: usize,
+    ) -> Result<Columns, Error> {
+        let n = rows.received.len();
+        let mut deadline = pool::DEADLINES.take_len(n);
+        let mut status = pool::KEYS.take_len(n);
+        let mut days = pool::DAYS.take_len(n);
+        let size = part_size(n, threads).max(1);
+        let mut faults = faults.into_iter().peekable();
+        let parts: Vec<_> = deadline
+            .chunks_mut(size)
+            .zip(status.chunks_mut(size).zip(days.chunks_mut(size)))
+            .enumerate()
+            .map(|(k, (deadline, (status, days)))| {
+                let at = k * size;
+                let end = at + deadline.len();
+                let own: Vec<_> =
+                    std::iter::from_fn(|| faults.next_if(|(row, _)| *row < end)).collect();
+                let slots = Slots {
+                    at,
+                    deadline,
+                    status,
+                    days,
+                };
+                (slots, own)
+            })
+            .collect();
+        let run = |(slots, own)| self.run_part(rows, classes, fed_valid, own, slots);
+        let found: Vec<Vec<(usize, Fault)>> = if parts.len() == 1 {
+            parts.into_iter().map(run).collect::<Result<_, _>>()?
+        } else {
+            let run = &run;
+            std::thread::scope(|scope| {
+                let workers: Vec<_> = parts
+                    .into_iter()
+                    .map(|part| scope.spawn(move || run(part)))
+                    .collect();
+                workers
+                    .into_iter()
+                    .map(|w| {
+                        w.join()
+                            .unwrap_or_else(|_| Err(internal("a worker thread panicked")))
+                    })
+                    .collect::<Result<_, _>>()
+            })?
+        };
+        Ok(Columns {
+            deadline,
+            status,
+            days,
+            faults: found.into_iter().flatten().collect(),
+        })
+    }
+
+    /// The rows of one part: the rows between two unreadable ones go through
+    /// [`Register::stretch`], one tight loop. Answers the part's failed rows, in order.
+    fn run_part(
         &self,
         rows: &Rows<'_>,
         classes: &impl ClassAt,
         fed_valid: &impl Valid,
         faults: Vec<(usize, Fault)>,
-    ) -> Result<Columns, Error> {
-        let n = rows.received.len();
-        let mut out = Columns {
-            deadline: pool::DEADLINES.take_len(n),
-            status: pool::KEYS.take_len(n),
-            days: pool::DAYS.take_len(n),
-            faults: Vec::new(),
-        };
-        let mut start = 0;
+        mut slots: Slots<'_>,
+    ) -> Result<Vec<(usize, Fault)>, Error> {
+        let end = slots.at + slots.deadline.len();
+        let mut found = Vec::new();
+        let mut start = slots.at;
         for (row, fault) in faults {
-            if row < start || row >= n {
+            if row < start || row >= end {
                 continue;
             }
-            self.stretch(rows, classes, fed_valid, start..row, &mut out)?;
+            self.stretch(rows, classes, fed_valid, start..row, &mut slots, &mut found)?;
             // In the order the row-by-row rule reads a row: received, class, fed_back.
             let fault = match (fault.column(), rows.classes.class(row)) {
                 (Col::Received, _) | (_, Ok(_)) => fault,
                 (_, Err(class_fault)) => class_fault,
             };
-            out.zero(row);
-            self.failed(fault, row, rows.first_row, &mut out.faults)?;
+            slots.zero(row);
+            self.failed(fault, row, rows.first_row, &mut found)?;
             start = row + 1;
         }
-        self.stretch(rows, classes, fed_valid, start..n, &mut out)?;
-        Ok(out)
+        self.stretch(rows, classes, fed_valid, start..end, &mut slots, &mut found)?;
+        Ok(found)
     }
 
     /// Rows whose dates were all read: the class looked up, the core asked, the answer
@@ -626,20 +718,16 @@ impl Register {
         classes: &impl ClassAt,
         fed_valid: &impl Valid,
         range: std::ops::Range<usize>,
-        out: &mut Columns,
+        slots: &mut Slots<'_>,
+        faults: &mut Vec<(usize, Fault)>,
     ) -> Result<(), Error> {
         let as_of = Some(self.as_of);
         let received = rows.received.get(range.clone()).unwrap_or_default();
         let fed_back = rows.fed_back.get(range.clone()).unwrap_or_default();
-        let Columns {
-            deadline,
-            status,
-            days,
-            faults,
-        } = out;
-        let deadline = deadline.get_mut(range.clone()).unwrap_or_default();
-        let status = status.get_mut(range.clone()).unwrap_or_default();
-        let days = days.get_mut(range.clone()).unwrap_or_default();
+        let own = range.start.wrapping_sub(slots.at)..range.end.wrapping_sub(slots.at);
+        let deadline = slots.deadline.get_mut(own.clone()).unwrap_or_default();
+        let status = slots.status.get_mut(own.clone()).unwrap_or_default();
+        let days = slots.days.get_mut(own).unwrap_or_default();
         let expected = range.len();
         let inputs = range.clone().zip(classes.classes(range));
         let inputs = inputs.zip(received.iter().zip(fed_back));
@@ -793,16 +881,22 @@ pub trait Columnar: Sync {
 
 /// `f(at, len)` over the parts of `n` rows, parts of at least [`PART`] rows on up to
 /// `threads` scoped threads, the answers in row order.
+/// The rows of each part when `n` rows are shared between up to `threads` threads, each
+/// part at least [`PART`] rows: `n` itself for one part.
+fn part_size(n: usize, threads: usize) -> usize {
+    let parts = threads.min(n.div_ceil(PART)).max(1);
+    n.div_ceil(parts)
+}
+
 fn in_parts<T: Send>(
     n: usize,
     threads: usize,
     f: impl Fn(usize, usize) -> Result<T, Error> + Sync,
 ) -> Result<Vec<T>, Error> {
-    let parts = threads.min(n.div_ceil(PART)).max(1);
-    if parts == 1 {
+    let size = part_size(n, threads);
+    if size >= n {
         return Ok(vec![f(0, n)?]);
     }
-    let size = n.div_ceil(parts);
     let f = &f;
     let results: Vec<Result<T, Error>> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..n)

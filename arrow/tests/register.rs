@@ -550,3 +550,65 @@ fn odd_offsets_and_short_stretches_read_the_right_validity_bits() {
         assert_eq!(*row, want, "row {i}");
     }
 }
+
+/// One batch shared between threads: the same batch, the same errors in the same order,
+/// and the same first bad row raised, as from one thread.
+#[test]
+fn threads_writing_one_batch_answer_as_one_thread() {
+    let n = 600_000; // three parts of 200 000 rows on three threads
+    let input = sample(n);
+    let received = input.column(0).as_primitive::<Date32Type>();
+    let classes = input.column(1).as_primitive::<Int8Type>();
+    // Unreadable dates (found before the loop) and bad classes (found in it), in every part.
+    let unreadable = |i: usize| i % 99_991 == 5;
+    let bad_class = |i: usize| i % 70_001 == 11;
+    let text: StringArray = (0..n)
+        .map(|i| {
+            Some(if unreadable(i) {
+                "2009-02-30".to_string()
+            } else {
+                from_days(received.value(i)).unwrap().to_string()
+            })
+        })
+        .collect();
+    let bad = batch(vec![
+        ("received", Arc::new(text)),
+        (
+            "responsibility",
+            Arc::new(Int8Array::from_iter_values((0..n).map(|i| {
+                if bad_class(i) {
+                    0
+                } else {
+                    classes.value(i)
+                }
+            }))),
+        ),
+        ("fed_back", input.column(2).clone()),
+    ]);
+    let column = register(json!({"as_of": "2026-01-20", "errors": "column"}));
+    let one = column.evaluate(&bad, 7).unwrap();
+    for threads in [3, 8] {
+        let shared = column.evaluate_threads(&bad, 7, threads).unwrap();
+        assert_eq!(shared.batch, one.batch, "{threads} threads");
+        assert_eq!(shared.errors, one.errors, "{threads} threads");
+    }
+    let failed = (0..n).filter(|&i| unreadable(i) || bad_class(i)).count();
+    assert_eq!(one.errors.len(), failed);
+    let raise = register(json!({"as_of": "2026-01-20"}));
+    for threads in [1, 3] {
+        let e = raise.evaluate_threads(&bad, 7, threads).unwrap_err();
+        assert_eq!(
+            (e.code(), loc(&e)),
+            ("invalid_date", json!(["row", 12, "received"])),
+            "{threads} threads"
+        );
+        let later = bad.slice(300_000, 300_000);
+        let e = raise
+            .evaluate_threads(&later, 300_000, threads)
+            .unwrap_err();
+        let first = (300_000..n)
+            .find(|&i| unreadable(i) || bad_class(i))
+            .unwrap();
+        assert_eq!(loc(&e)[1], json!(first), "{threads} threads");
+    }
+}

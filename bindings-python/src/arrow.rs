@@ -275,7 +275,8 @@ impl RegisterBatches {
         };
         let first_row = state.rows;
         state.rows += batch.num_rows();
-        match py.detach(|| self.register.evaluate(&batch, first_row)) {
+        let threads = threads();
+        match py.detach(|| self.register.evaluate_threads(&batch, first_row, threads)) {
             Ok(out) => {
                 let out = Bound::new(py, PyRecordBatch::new(out.batch))?.into_any();
                 pyarrow(py, "record_batch", out).map(Some)

@@ -5,6 +5,7 @@ time, and what an analyst's own pandas code gives with calendar days."""
 from __future__ import annotations
 
 import datetime
+import os
 import sys
 import threading
 import time
@@ -418,6 +419,20 @@ def test_evaluate_batches_equals_evaluate_register_on_the_concatenation(table: A
     # A RecordBatchReader (an Arrow stream) is read a batch at a time.
     reader = pa.RecordBatchReader.from_batches(head.schema, batches)
     assert pa.Table.from_batches(list(liaison.evaluate_batches(reader, AS_OF))).equals(together)
+
+
+def test_a_large_batch_is_shared_between_threads_and_comes_back_whole(table: Any, result: Any) -> None:
+    n = 600_000  # over 2 x 2^18 rows: parts on several threads, one batch out
+    big = table.slice(0, n).combine_chunks().to_batches()
+    assert len(big) == 1
+    for threads in ("1", "3"):
+        os.environ["LIAISON_THREADS"] = threads
+        try:
+            outs = list(liaison.evaluate_batches(big, AS_OF))
+        finally:
+            os.environ.pop("LIAISON_THREADS", None)
+        assert [b.num_rows for b in outs] == [n]
+        assert pa.Table.from_batches(outs).equals(result.slice(0, n).combine_chunks())
 
 
 def test_evaluate_batches_keep_and_options() -> None:

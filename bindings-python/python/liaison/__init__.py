@@ -1129,8 +1129,10 @@ def evaluate_batches(
     ``mapInArrow``).
 
     ``batches`` is an Arrow stream (read a batch at a time) or any iterable of record
-    batches or tables. Returns an iterator of ``pyarrow.RecordBatch``, one per input batch.
-    The policy's deadlines are compiled once for the whole iteration. A bad row's ``loc``
+    batches or tables. Returns an iterator of ``pyarrow.RecordBatch``, one per input batch;
+    the rows of a large batch are shared between the machine's cores as in
+    ``evaluate_register`` (``LIAISON_THREADS``), still one batch out. The policy's deadlines
+    are compiled once for the whole iteration. A bad row's ``loc``
     counts rows over all batches from 0; after an error the iterator is exhausted. An input
     that asks this iterator for a batch while it reads one is ``invalid_input`` on
     ``batches`` (it would wait for itself for ever).
