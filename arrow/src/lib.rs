@@ -650,25 +650,9 @@ impl Register {
                 (slots, own)
             })
             .collect();
-        let run = |(slots, own)| self.run_part(rows, classes, fed_valid, own, slots);
-        let found: Vec<Vec<(usize, Fault)>> = if parts.len() == 1 {
-            parts.into_iter().map(run).collect::<Result<_, _>>()?
-        } else {
-            let run = &run;
-            std::thread::scope(|scope| {
-                let workers: Vec<_> = parts
-                    .into_iter()
-                    .map(|part| scope.spawn(move || run(part)))
-                    .collect();
-                workers
-                    .into_iter()
-                    .map(|w| {
-                        w.join()
-                            .unwrap_or_else(|_| Err(internal("a worker thread panicked")))
-                    })
-                    .collect::<Result<_, _>>()
-            })?
-        };
+        let found = on_threads(parts, |(slots, own)| {
+            self.run_part(rows, classes, fed_valid, own, slots)
+        })?;
         Ok(Columns {
             deadline,
             status,
@@ -879,8 +863,6 @@ pub trait Columnar: Sync {
     }
 }
 
-/// `f(at, len)` over the parts of `n` rows, parts of at least [`PART`] rows on up to
-/// `threads` scoped threads, the answers in row order.
 /// The rows of each part when `n` rows are shared between up to `threads` threads, each
 /// part at least [`PART`] rows: `n` itself for one part.
 fn part_size(n: usize, threads: usize) -> usize {
@@ -888,20 +870,35 @@ fn part_size(n: usize, threads: usize) -> usize {
     n.div_ceil(parts)
 }
 
+/// `f(at, len)` over the parts of `n` rows, parts of at least [`PART`] rows on up to
+/// `threads` scoped threads, the answers in row order.
 fn in_parts<T: Send>(
     n: usize,
     threads: usize,
     f: impl Fn(usize, usize) -> Result<T, Error> + Sync,
 ) -> Result<Vec<T>, Error> {
-    let size = part_size(n, threads);
-    if size >= n {
-        return Ok(vec![f(0, n)?]);
+    let size = part_size(n, threads).max(1);
+    let parts: Vec<_> = (0..n.max(1))
+        .step_by(size)
+        .map(|at| (at, size.min(n - at)))
+        .collect();
+    on_threads(parts, |(at, len)| f(at, len))
+}
+
+/// `f` of every part, each on a scoped thread of its own (a single part on this thread),
+/// the answers in the parts' order; the first error in that order is the answer.
+fn on_threads<P: Send, T: Send>(
+    parts: Vec<P>,
+    f: impl Fn(P) -> Result<T, Error> + Sync,
+) -> Result<Vec<T>, Error> {
+    if parts.len() <= 1 {
+        return parts.into_iter().map(f).collect();
     }
     let f = &f;
-    let results: Vec<Result<T, Error>> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..n)
-            .step_by(size)
-            .map(|at| scope.spawn(move || f(at, size.min(n - at))))
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = parts
+            .into_iter()
+            .map(|part| scope.spawn(move || f(part)))
             .collect();
         workers
             .into_iter()
@@ -910,8 +907,7 @@ fn in_parts<T: Send>(
                     .unwrap_or_else(|_| Err(internal("a worker thread panicked")))
             })
             .collect()
-    });
-    results.into_iter().collect()
+    })
 }
 
 /// `f`, with a panic (which would be a bug) answered as `internal_error`.
