@@ -1,0 +1,749 @@
+//! [`Register`]: S5.1–S5.6 over the rows of a batch — the input columns read, the core's
+//! [`RegisterEvaluator`] asked about every row in one tight loop, the answers written into
+//! the output columns.
+
+use crate::columns::{
+    column_of, wrong_column, AnyClass, ClassAt, ClassColumn, Classes, Col, DayColumn, Fault, Ints,
+};
+use crate::parts::{in_parts, on_threads, part_size};
+use crate::{dictionary, failed_rows, guarded, internal, output_schema, pool};
+use crate::{Columnar, Evaluated, OnError};
+use arrow_array::{ArrayRef, Date32Array, RecordBatch, StringArray, UInt32Array};
+use arrow_buffer::NullBuffer;
+use arrow_schema::{DataType, Field, Schema, SchemaRef};
+use chrono::NaiveDate;
+use liaison::error::{Loc, LocItem};
+use liaison::register::{to_days, RegisterEvaluator};
+use liaison::{Error, ErrorKind, Policy, Status};
+use serde::Deserialize;
+use serde_json::Value;
+use std::borrow::Cow;
+use std::sync::{Arc, Mutex};
+
+/// The statuses in the order of the `status` column's dictionary.
+const STATUSES: [Status; 4] = [Status::OnTime, Status::Late, Status::Open, Status::Overdue];
+
+/// The key of a status in the dictionary of [`STATUSES`].
+fn status_key(status: Status) -> i8 {
+    match status {
+        Status::OnTime => 0,
+        Status::Late => 1,
+        Status::Open => 2,
+        Status::Overdue => 3,
+    }
+}
+
+/// The names of the input columns and what to do with bad rows and the input's columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// The column of the day of receipt.
+    pub received: String,
+    /// The column of the "1234" class.
+    pub responsibility: String,
+    /// The column of the day of feedback; none when the register has no such column (no
+    /// matter was fed back).
+    pub fed_back: Option<String>,
+    /// What a bad row does.
+    pub errors: OnError,
+    /// Whether the input's columns come first in the output.
+    pub keep: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            received: "received".to_string(),
+            responsibility: "responsibility".to_string(),
+            fed_back: Some("fed_back".to_string()),
+            errors: OnError::Raise,
+            keep: false,
+        }
+    }
+}
+
+fn default_received() -> String {
+    Options::default().received
+}
+
+fn default_responsibility() -> String {
+    Options::default().responsibility
+}
+
+fn default_fed_back() -> Option<String> {
+    Options::default().fed_back
+}
+
+/// The arguments of a register evaluation as a host sends them (Python's keywords):
+/// snake_case keys, unknown keys refused, read with the core's coded reader.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterRequest {
+    /// The day the register was taken, ISO `YYYY-MM-DD`.
+    pub as_of: Value,
+    /// The policy; Banan 2008 when absent.
+    #[serde(default)]
+    pub policy: Option<liaison::api::PolicyDoc>,
+    /// `raise` or `column`.
+    #[serde(default)]
+    pub errors: OnError,
+    /// The column of the day of receipt.
+    #[serde(default = "default_received")]
+    pub received: String,
+    /// The column of the class.
+    #[serde(default = "default_responsibility")]
+    pub responsibility: String,
+    /// The column of the day of feedback, or null for none.
+    #[serde(default = "default_fed_back")]
+    pub fed_back: Option<String>,
+    /// Whether the input's columns come first.
+    #[serde(default)]
+    pub keep: bool,
+}
+
+/// The output columns of one batch, before they become Arrow arrays.
+struct Columns {
+    deadline: Vec<i32>,
+    status: Vec<i8>,
+    days: Vec<u32>,
+    /// Rows that failed (column mode), with their fault, in row order.
+    faults: Vec<(usize, Fault)>,
+}
+
+/// The output slots of rows `at..at + deadline.len()` of a batch: one thread's part.
+struct Slots<'o> {
+    at: usize,
+    deadline: &'o mut [i32],
+    status: &'o mut [i8],
+    days: &'o mut [u32],
+}
+
+impl Slots<'_> {
+    /// The outputs of a failed row: 0 under the null that [`failed_rows`] sets.
+    fn zero(&mut self, row: usize) {
+        let i = row.wrapping_sub(self.at);
+        let slots = (
+            self.deadline.get_mut(i),
+            self.status.get_mut(i),
+            self.days.get_mut(i),
+        );
+        if let (Some(deadline), Some(status), Some(days)) = slots {
+            (*deadline, *status, *days) = (0, 0, 0);
+        }
+    }
+}
+
+/// The decoded input columns of one batch.
+struct Rows<'a> {
+    received: &'a [i32],
+    /// The class column, for the fault of a row whose class is missing or bad.
+    classes: &'a ClassColumn<'a>,
+    fed_back: &'a [i32],
+    /// The index of the batch's first row in the whole input.
+    first_row: usize,
+}
+
+/// The policies last compiled by [`Register::from_request`], by their document (null for
+/// Banan 2008), newest last: compiling a policy's deadlines takes milliseconds, as long as
+/// evaluating a million rows, and a host usually asks again with the same policy.
+static COMPILED: Mutex<Vec<(Value, Arc<RegisterEvaluator>)>> = Mutex::new(Vec::new());
+
+/// How many compiled policies [`COMPILED`] keeps (each about 120 KB).
+const KEEP_COMPILED: usize = 4;
+
+fn cached(key: &Value) -> Option<Arc<RegisterEvaluator>> {
+    let compiled = COMPILED.lock().ok()?;
+    compiled
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, e)| Arc::clone(e))
+}
+
+fn remember(key: Value, evaluator: Arc<RegisterEvaluator>) {
+    if let Ok(mut compiled) = COMPILED.lock() {
+        compiled.retain(|(k, _)| k != &key);
+        if compiled.len() >= KEEP_COMPILED {
+            compiled.remove(0);
+        }
+        compiled.push((key, evaluator));
+    }
+}
+
+/// Which cells of a column hold a value, 64 rows at a time (read once per 64 rows in the
+/// hot loop).
+trait Valid {
+    /// Bit `k` says whether row `at + k` holds a value.
+    fn word(&self, at: usize) -> u64;
+}
+
+/// A column without nulls.
+struct AllValid;
+
+impl Valid for AllValid {
+    #[inline(always)]
+    fn word(&self, _: usize) -> u64 {
+        u64::MAX
+    }
+}
+
+/// A validity bitmap: its bytes and the bit of row 0.
+struct Bits<'a> {
+    bytes: &'a [u8],
+    offset: usize,
+}
+
+impl<'a> Bits<'a> {
+    fn of(nulls: &'a NullBuffer) -> Self {
+        Bits {
+            bytes: nulls.validity(),
+            offset: nulls.offset(),
+        }
+    }
+}
+
+impl Valid for Bits<'_> {
+    #[inline]
+    fn word(&self, at: usize) -> u64 {
+        let bit = self.offset.saturating_add(at);
+        let bytes = self.bytes.get(bit / 8..).unwrap_or_default();
+        let mut le = [0u8; 16];
+        for (to, from) in le.iter_mut().zip(bytes.iter().take(9)) {
+            *to = *from;
+        }
+        // The 64 bits from `bit` on: the low half of the nine bytes shifted into place.
+        (u128::from_le_bytes(le) >> (bit % 8)) as u64
+    }
+}
+
+/// A compiled evaluator with its `as_of` and options: one per register, used for every
+/// batch.
+#[derive(Debug, Clone)]
+pub struct Register {
+    evaluator: Arc<RegisterEvaluator>,
+    as_of: i32,
+    options: Options,
+    /// `["on_time", "late", "open", "overdue"]`, the dictionary of every `status` column.
+    statuses: ArrayRef,
+}
+
+impl Register {
+    /// Compiles the policy's deadlines once.
+    ///
+    /// # Errors
+    /// `invalid_calendar` for a bad policy calendar.
+    pub fn new(policy: &Policy, as_of: NaiveDate, options: Options) -> Result<Self, Error> {
+        Ok(Register::compiled(
+            Arc::new(RegisterEvaluator::new(policy)?),
+            as_of,
+            options,
+        ))
+    }
+
+    fn compiled(evaluator: Arc<RegisterEvaluator>, as_of: NaiveDate, options: Options) -> Self {
+        Register {
+            evaluator,
+            as_of: to_days(as_of),
+            options,
+            statuses: Arc::new(StringArray::from_iter_values(STATUSES.map(Status::name))),
+        }
+    }
+
+    /// A register from a host's request (see [`RegisterRequest`]).
+    ///
+    /// # Errors
+    /// `invalid_input` for an unknown key or an `errors` other than `raise` or `column`,
+    /// `invalid_date` for `as_of`, `invalid_policy` and `invalid_calendar` for the policy,
+    /// each at its key.
+    pub fn from_request(request: &Value) -> Result<Self, Error> {
+        let r: RegisterRequest = liaison::de::from_value(request)?;
+        let as_of = match &r.as_of {
+            Value::String(s) => liaison::de::parse_date(s),
+            _ => Err(Error::new(ErrorKind::InvalidDate)),
+        }
+        .map_err(|e| e.at("as_of"))?;
+        let options = Options {
+            received: r.received,
+            responsibility: r.responsibility,
+            fed_back: r.fed_back,
+            errors: r.errors,
+            keep: r.keep,
+        };
+        let key = r
+            .policy
+            .as_ref()
+            .map_or(Value::Null, |doc| doc.value.clone());
+        if let Some(evaluator) = cached(&key) {
+            return Ok(Register::compiled(evaluator, as_of, options));
+        }
+        let policy = match &r.policy {
+            Some(doc) => Policy::from_value(&doc.value).map_err(|e| e.at("policy"))?,
+            None => Policy::banan_2008(),
+        };
+        let evaluator = RegisterEvaluator::new(&policy).map_err(|e| e.at("policy"))?;
+        let evaluator = Arc::new(evaluator);
+        remember(key, Arc::clone(&evaluator));
+        Ok(Register::compiled(evaluator, as_of, options))
+    }
+
+    /// The options.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    fn name(&self, col: Col) -> &str {
+        match col {
+            Col::Received => &self.options.received,
+            Col::Responsibility => &self.options.responsibility,
+            Col::FedBack => self.options.fed_back.as_deref().unwrap_or("fed_back"),
+        }
+    }
+
+    /// The error of a fault at row `row` of the whole input: `["row", row, "<column>"]`.
+    fn row_error(&self, fault: Fault, row: usize) -> Error {
+        let column = self.name(fault.column()).to_string();
+        fault.into_error().with_loc(Loc(vec![
+            LocItem::key("row"),
+            LocItem::from(row),
+            LocItem::key(&column),
+        ]))
+    }
+
+    /// The fields this adds to a batch.
+    fn fields(&self) -> Vec<Field> {
+        let mut fields = vec![
+            Field::new("deadline", DataType::Date32, true),
+            Field::new(
+                "status",
+                DataType::Dictionary(Box::new(DataType::Int8), Box::new(DataType::Utf8)),
+                true,
+            ),
+            Field::new("days", DataType::UInt32, true),
+        ];
+        if self.options.errors == OnError::Column {
+            fields.push(Field::new("error", DataType::Utf8, true));
+        }
+        fields
+    }
+
+    /// The schema of an output batch for an input of schema `input`.
+    ///
+    /// # Errors
+    /// `invalid_input` at an added column's name when `keep` would repeat an input column.
+    pub fn schema(&self, input: &Schema) -> Result<SchemaRef, Error> {
+        output_schema(input, self.fields(), self.options.keep)
+    }
+
+    fn column<'b>(&self, batch: &'b RecordBatch, name: &str) -> Result<&'b ArrayRef, Error> {
+        batch.column_by_name(name).ok_or_else(|| {
+            wrong_column(
+                name,
+                "no such column (name it with the option of the same name)".to_string(),
+                "没有该列（请用同名选项指定列名）".to_string(),
+            )
+        })
+    }
+
+    /// Evaluates one batch whose first row is row `first_row` of the whole input.
+    ///
+    /// # Errors
+    /// `invalid_input` at a column's name for a missing column or one of a type that holds
+    /// no such values; with [`OnError::Raise`], the first bad row's error at `["row", i,
+    /// "<column>"]`; `internal_error` if Arrow cannot build the output (it always should).
+    pub fn evaluate(&self, batch: &RecordBatch, first_row: usize) -> Result<Evaluated, Error> {
+        self.evaluate_threads(batch, first_row, 1)
+    }
+
+    /// [`Register::evaluate`] with the rows of a batch of more than 2^18 rows shared
+    /// between up to `threads` threads, each writing its part of the same output columns:
+    /// one output batch, as from one thread (the first bad row in row order is the one
+    /// raised). [`Register::evaluate_parallel`] answers a batch per part instead, each
+    /// built on its own thread.
+    ///
+    /// # Errors
+    /// As [`Register::evaluate`].
+    pub fn evaluate_threads(
+        &self,
+        batch: &RecordBatch,
+        first_row: usize,
+        threads: usize,
+    ) -> Result<Evaluated, Error> {
+        guarded(|| self.evaluate_unguarded(batch, first_row, threads))
+    }
+
+    /// [`Register::evaluate`] for a large batch, cut into parts of at least 2^18 rows
+    /// evaluated on up to `threads` threads at once; one output batch per part, in row
+    /// order (the first bad row in row order is the one raised).
+    ///
+    /// # Errors
+    /// As [`Register::evaluate`].
+    pub fn evaluate_parallel(
+        &self,
+        batch: &RecordBatch,
+        first_row: usize,
+        threads: usize,
+    ) -> Result<Vec<Evaluated>, Error> {
+        Columnar::evaluate_parallel(self, batch, first_row, threads)
+    }
+
+    /// The core alone on the rows of `batch`, for benchmarks: the rows first read into
+    /// plain vectors (days, classes, optional feedback days: what `cargo bench` feeds the
+    /// core), then every row's [`RegisterEvaluator::evaluate`] on up to `threads` threads,
+    /// nothing written but a checksum. Answers the checksum and the time of the evaluation
+    /// alone, so that a host's benchmark can set the way in and out beside the core on the
+    /// same rows.
+    ///
+    /// # Errors
+    /// `invalid_input` for a missing column or one of a type that holds no such values.
+    pub fn core_alone(
+        &self,
+        batch: &RecordBatch,
+        threads: usize,
+    ) -> Result<(u64, std::time::Duration), Error> {
+        let n = batch.num_rows();
+        let mut faults = Vec::new();
+        let received = self.options.received.as_str();
+        let received = DayColumn::read(self.column(batch, received)?.as_ref(), received)?;
+        let received = received.decode(n, Col::Received, &mut faults);
+        let class = self.options.responsibility.as_str();
+        let classes = ClassColumn::read(self.column(batch, class)?.as_ref(), class)?;
+        let classes: Vec<Option<liaison::Responsibility>> =
+            (0..n).map(|i| classes.class(i).ok()).collect();
+        let fed: Vec<Option<i32>> = match &self.options.fed_back {
+            Some(name) => {
+                let column = DayColumn::read(self.column(batch, name)?.as_ref(), name)?;
+                let days = column.decode(n, Col::FedBack, &mut faults);
+                days.iter()
+                    .enumerate()
+                    .map(|(i, d)| {
+                        column
+                            .nulls
+                            .as_ref()
+                            .is_none_or(|v| v.is_valid(i))
+                            .then_some(*d)
+                    })
+                    .collect()
+            }
+            None => vec![None; n],
+        };
+        let as_of = Some(self.as_of);
+        let start = std::time::Instant::now();
+        let sums = in_parts(n, threads, |at, len| {
+            let part = at..at + len;
+            let (received, classes, fed) = (
+                received.get(part.clone()).unwrap_or_default(),
+                classes.get(part.clone()).unwrap_or_default(),
+                fed.get(part).unwrap_or_default(),
+            );
+            let rows = received.iter().zip(classes).zip(fed);
+            let mut acc = 0u64;
+            for ((&r, c), &f) in rows {
+                let Some(c) = *c else { continue };
+                if let Ok(row) = self.evaluator.evaluate(r, c, f, as_of) {
+                    acc = acc
+                        .wrapping_add(u64::from(row.days) ^ u64::from(row.deadline.unsigned_abs()));
+                }
+            }
+            Ok(acc)
+        })?;
+        let elapsed = start.elapsed();
+        Ok((sums.into_iter().fold(0, u64::wrapping_add), elapsed))
+    }
+
+    /// Each input column is first read whole (a `date32` column as it is, other types
+    /// converted), every unreadable cell noted as a fault of its row; then one tight loop
+    /// asks the core about every row that has none.
+    fn evaluate_unguarded(
+        &self,
+        batch: &RecordBatch,
+        first_row: usize,
+        threads: usize,
+    ) -> Result<Evaluated, Error> {
+        let schema = self.schema(batch.schema_ref())?;
+        let n = batch.num_rows();
+        // Faults of unreadable dates; sorted by row below, the first of a row kept. A bad
+        // class is found in the loop.
+        let mut faults = Vec::new();
+        let received_name = &self.options.received;
+        let received = DayColumn::read(self.column(batch, received_name)?.as_ref(), received_name)?;
+        let received_days = received.decode(n, Col::Received, &mut faults);
+        if let Some(nulls) = received.nulls.as_ref().filter(|n| n.null_count() > 0) {
+            for (i, valid) in nulls.iter().enumerate() {
+                if !valid {
+                    faults.push((i, Fault::Missing(Col::Received)));
+                }
+            }
+        }
+        let class_name = &self.options.responsibility;
+        let classes = ClassColumn::read(self.column(batch, class_name)?.as_ref(), class_name)?;
+        let (fed_days, fed_nulls) = match &self.options.fed_back {
+            Some(name) => {
+                let fed = DayColumn::read(self.column(batch, name)?.as_ref(), name)?;
+                let days = fed.decode(n, Col::FedBack, &mut faults);
+                (days, fed.nulls.filter(|n| n.null_count() > 0))
+            }
+            None => (Cow::Owned(vec![0; n]), Some(NullBuffer::new_null(n))),
+        };
+        faults.sort_by_key(|(row, _)| *row);
+        faults.dedup_by_key(|(row, _)| *row);
+        let rows = Rows {
+            received: &received_days,
+            classes: &classes,
+            fed_back: &fed_days,
+            first_row,
+        };
+        let digits = &classes.digits;
+        let fed_nulls = fed_nulls.as_ref();
+        macro_rules! ints {
+            ($values:expr) => {
+                self.run_with(
+                    &rows,
+                    &Ints::new($values, digits),
+                    fed_nulls,
+                    faults,
+                    threads,
+                )?
+            };
+        }
+        let out = match &classes.classes {
+            _ if classes.nulls.as_ref().is_some_and(|n| n.null_count() > 0) => {
+                self.run_with(&rows, &AnyClass(&classes), fed_nulls, faults, threads)?
+            }
+            Classes::I8(v) => ints!(v),
+            Classes::I16(v) => ints!(v),
+            Classes::I32(v) => ints!(v),
+            Classes::I64(v) => ints!(v),
+            Classes::U8(v) => ints!(v),
+            Classes::U16(v) => ints!(v),
+            Classes::U32(v) => ints!(v),
+            Classes::U64(v) => ints!(v),
+            Classes::Text(_) | Classes::Dictionary(..) | Classes::Nulls => {
+                self.run_with(&rows, &AnyClass(&classes), fed_nulls, faults, threads)?
+            }
+        };
+        let mut columns: Vec<ArrayRef> = if self.options.keep {
+            batch.columns().to_vec()
+        } else {
+            Vec::new()
+        };
+        let (arrays, errors) = self.arrays(out, n, first_row)?;
+        columns.extend(arrays);
+        let batch = RecordBatch::try_new(schema, columns)
+            .map_err(|_| internal("the output batch cannot be built"))?;
+        Ok(Evaluated { batch, errors })
+    }
+
+    /// [`Register::run`] with the validity of `fed_back` as a bitmap, or none when every
+    /// cell holds a date.
+    fn run_with(
+        &self,
+        rows: &Rows<'_>,
+        classes: &(impl ClassAt + Sync),
+        fed_nulls: Option<&NullBuffer>,
+        faults: Vec<(usize, Fault)>,
+        threads: usize,
+    ) -> Result<Columns, Error> {
+        match fed_nulls {
+            Some(nulls) => self.run(rows, classes, &Bits::of(nulls), faults, threads),
+            None => self.run(rows, classes, &AllValid, faults, threads),
+        }
+    }
+
+    /// The core's answer for every row; `fed_valid` says which `fed_back` cells hold a
+    /// date, `faults` (sorted by row) which rows have a date that cannot be read. The rows
+    /// are cut into parts as [`Columnar::evaluate_parallel`] cuts them, each part written
+    /// by [`Register::run_part`] on a thread of its own into its slots of the outputs.
+    fn run(
+        &self,
+        rows: &Rows<'_>,
+        classes: &(impl ClassAt + Sync),
+        fed_valid: &(impl Valid + Sync),
+        faults: Vec<(usize, Fault)>,
+        threads: usize,
+    ) -> Result<Columns, Error> {
+        let n = rows.received.len();
+        let mut deadline = pool::DEADLINES.take_len(n);
+        let mut status = pool::KEYS.take_len(n);
+        let mut days = pool::DAYS.take_len(n);
+        let size = part_size(n, threads).max(1);
+        let mut faults = faults.into_iter().peekable();
+        let parts: Vec<_> = deadline
+            .chunks_mut(size)
+            .zip(status.chunks_mut(size).zip(days.chunks_mut(size)))
+            .enumerate()
+            .map(|(k, (deadline, (status, days)))| {
+                let at = k * size;
+                let end = at + deadline.len();
+                let own: Vec<_> =
+                    std::iter::from_fn(|| faults.next_if(|(row, _)| *row < end)).collect();
+                let slots = Slots {
+                    at,
+                    deadline,
+                    status,
+                    days,
+                };
+                (slots, own)
+            })
+            .collect();
+        let found = on_threads(parts, |(slots, own)| {
+            self.run_part(rows, classes, fed_valid, own, slots)
+        })?;
+        Ok(Columns {
+            deadline,
+            status,
+            days,
+            faults: found.into_iter().flatten().collect(),
+        })
+    }
+
+    /// The rows of one part: the rows between two unreadable ones go through
+    /// [`Register::stretch`], one tight loop. Answers the part's failed rows, in order.
+    fn run_part(
+        &self,
+        rows: &Rows<'_>,
+        classes: &impl ClassAt,
+        fed_valid: &impl Valid,
+        faults: Vec<(usize, Fault)>,
+        mut slots: Slots<'_>,
+    ) -> Result<Vec<(usize, Fault)>, Error> {
+        let end = slots.at + slots.deadline.len();
+        let mut found = Vec::new();
+        let mut start = slots.at;
+        for (row, fault) in faults {
+            if row < start || row >= end {
+                continue;
+            }
+            self.stretch(rows, classes, fed_valid, start..row, &mut slots, &mut found)?;
+            // In the order the row-by-row rule reads a row: received, class, fed_back.
+            let fault = match (fault.column(), rows.classes.class(row)) {
+                (Col::Received, _) | (_, Ok(_)) => fault,
+                (_, Err(class_fault)) => class_fault,
+            };
+            slots.zero(row);
+            self.failed(fault, row, rows.first_row, &mut found)?;
+            start = row + 1;
+        }
+        self.stretch(rows, classes, fed_valid, start..end, &mut slots, &mut found)?;
+        Ok(found)
+    }
+
+    /// Rows whose dates were all read: the class looked up, the core asked, the answer
+    /// written into the row's slots of the three outputs (0 for a failed row). The validity
+    /// of `fed_back` is read a 64-row word at a time from the stretch's first row.
+    #[inline(always)]
+    fn stretch(
+        &self,
+        rows: &Rows<'_>,
+        classes: &impl ClassAt,
+        fed_valid: &impl Valid,
+        range: std::ops::Range<usize>,
+        slots: &mut Slots<'_>,
+        faults: &mut Vec<(usize, Fault)>,
+    ) -> Result<(), Error> {
+        let as_of = Some(self.as_of);
+        let received = rows.received.get(range.clone()).unwrap_or_default();
+        let fed_back = rows.fed_back.get(range.clone()).unwrap_or_default();
+        let own = range.start.wrapping_sub(slots.at)..range.end.wrapping_sub(slots.at);
+        let deadline = slots.deadline.get_mut(own.clone()).unwrap_or_default();
+        let status = slots.status.get_mut(own.clone()).unwrap_or_default();
+        let days = slots.days.get_mut(own).unwrap_or_default();
+        let expected = range.len();
+        let inputs = range.clone().zip(classes.classes(range));
+        let inputs = inputs.zip(received.iter().zip(fed_back));
+        let outputs = deadline
+            .iter_mut()
+            .zip(status.iter_mut().zip(days.iter_mut()));
+        let mut done = 0;
+        let mut valid = 0;
+        for (((i, class), (&received, &fed)), (deadline, (status, days))) in inputs.zip(outputs) {
+            if done % 64 == 0 {
+                valid = fed_valid.word(i);
+            }
+            done += 1;
+            let fed = (valid & 1 == 1).then_some(fed);
+            valid >>= 1;
+            let row = class.map(|class| self.evaluator.evaluate(received, class, fed, as_of));
+            match row {
+                Some(Ok(row)) => {
+                    *deadline = row.deadline;
+                    *status = status_key(row.status);
+                    *days = row.days;
+                }
+                Some(Err(e)) => {
+                    (*deadline, *status, *days) = (0, 0, 0);
+                    let col = column_of(&e);
+                    self.failed(Fault::Core(Box::new(e), col), i, rows.first_row, faults)?;
+                }
+                None => {
+                    (*deadline, *status, *days) = (0, 0, 0);
+                    let fault = match rows.classes.class(i) {
+                        Err(fault) => fault,
+                        Ok(_) => Fault::Missing(Col::Responsibility),
+                    };
+                    self.failed(fault, i, rows.first_row, faults)?;
+                }
+            }
+        }
+        if done == expected {
+            Ok(())
+        } else {
+            Err(internal("an input column is shorter than the batch"))
+        }
+    }
+
+    /// A row that failed: raised, or noted (its outputs are already 0 and become null).
+    #[cold]
+    #[inline(never)]
+    fn failed(
+        &self,
+        fault: Fault,
+        row: usize,
+        first_row: usize,
+        faults: &mut Vec<(usize, Fault)>,
+    ) -> Result<(), Error> {
+        if self.options.errors == OnError::Raise {
+            return Err(self.row_error(fault, first_row + row));
+        }
+        faults.push((row, fault));
+        Ok(())
+    }
+
+    /// The Arrow arrays of the output columns (failed rows null) and the rows' errors.
+    fn arrays(
+        &self,
+        out: Columns,
+        n: usize,
+        first_row: usize,
+    ) -> Result<(Vec<ArrayRef>, Vec<Error>), Error> {
+        let nulls = failed_rows(n, out.faults.iter().map(|(row, _)| *row));
+        let status = dictionary(out.status, nulls.clone(), &self.statuses)?;
+        let mut arrays: Vec<ArrayRef> = vec![
+            Arc::new(Date32Array::new(
+                pool::DEADLINES.buffer(out.deadline),
+                nulls.clone(),
+            )),
+            status,
+            Arc::new(UInt32Array::new(pool::DAYS.buffer(out.days), nulls)),
+        ];
+        let mut errors = Vec::with_capacity(out.faults.len());
+        if self.options.errors == OnError::Column {
+            let mut codes: Vec<Option<&str>> = vec![None; n];
+            for (row, fault) in out.faults {
+                if let Some(slot) = codes.get_mut(row) {
+                    *slot = Some(fault.code());
+                }
+                errors.push(self.row_error(fault, first_row + row));
+            }
+            arrays.push(Arc::new(StringArray::from(codes)));
+        }
+        Ok((arrays, errors))
+    }
+}
+
+impl Columnar for Register {
+    fn schema(&self, input: &Schema) -> Result<SchemaRef, Error> {
+        Register::schema(self, input)
+    }
+
+    fn evaluate(&self, batch: &RecordBatch, first_row: usize) -> Result<Evaluated, Error> {
+        Register::evaluate(self, batch, first_row)
+    }
+}
