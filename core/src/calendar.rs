@@ -274,11 +274,11 @@ impl HolidayCalendar {
     /// covered year is a rest day when it is a Saturday or a Sunday — a guess, which the
     /// trace marks provisional; otherwise, and before the last covered year, an uncovered
     /// day is `calendar_not_covered`.
-    pub(crate) fn rest_day(
+    pub(crate) fn rest_day<const RECORDS: bool>(
         &self,
         date: NaiveDate,
         weekends_beyond: bool,
-        trace: &mut Trace,
+        trace: &mut Trace<RECORDS>,
     ) -> Result<bool> {
         if let Some(covered) = self.days.get(&date.year()) {
             return Ok(covered.is_rest(date.ordinal0()));
@@ -318,26 +318,29 @@ impl HolidayCalendar {
     /// A2: [`HolidayCalendar::next_working_day`] (with A24's guess beyond the calendar when
     /// `weekends_beyond`), recording why each rest day is one (once per holiday period or
     /// weekend) and where the day moved to.
-    pub(crate) fn next_working_day_traced(
+    pub(crate) fn next_working_day_traced<const RECORDS: bool>(
         &self,
         date: NaiveDate,
         weekends_beyond: bool,
-        trace: &mut Trace,
+        trace: &mut Trace<RECORDS>,
     ) -> Result<NaiveDate> {
         let mut d = date;
         let mut told: Option<String> = None;
         while self.rest_day(d, weekends_beyond, trace)? {
-            let (text, text_zh) = self.why(d);
-            if told.as_deref() != Some(text.as_str()) {
-                trace.step(|| {
-                    Step::new(
-                        "A2",
-                        format!("{d} is a rest day: {text}"),
-                        format!("{d} 是休息日：{text_zh}"),
-                    )
-                    .on(d)
-                });
-                told = Some(text);
+            // Why, only for a trace that records (`why` writes text).
+            if trace.records() {
+                let (text, text_zh) = self.why(d);
+                if told.as_deref() != Some(text.as_str()) {
+                    trace.step(|| {
+                        Step::new(
+                            "A2",
+                            format!("{d} is a rest day: {text}"),
+                            format!("{d} 是休息日：{text_zh}"),
+                        )
+                        .on(d)
+                    });
+                    told = Some(text);
+                }
             }
             d = d
                 .checked_add_days(Days::new(1))
@@ -408,12 +411,12 @@ impl HolidayCalendar {
 
     /// [`HolidayCalendar::add_working_days`], with A24's guess beyond the calendar when
     /// `weekends_beyond`.
-    pub(crate) fn add_working_days_traced(
+    pub(crate) fn add_working_days_traced<const RECORDS: bool>(
         &self,
         date: NaiveDate,
         n: u32,
         weekends_beyond: bool,
-        trace: &mut Trace,
+        trace: &mut Trace<RECORDS>,
     ) -> Result<NaiveDate> {
         let mut d = date;
         let mut left = n;

@@ -310,11 +310,11 @@ pub fn deadline(
 }
 
 /// [`deadline`], recording its steps.
-pub(crate) fn deadline_traced(
+pub(crate) fn deadline_traced<const RECORDS: bool>(
     received: NaiveDate,
     responsibility: Responsibility,
     policy: &Policy,
-    trace: &mut Trace,
+    trace: &mut Trace<RECORDS>,
 ) -> Result<NaiveDate> {
     let days = responsibility.days(policy);
     let rule = responsibility.rule();
@@ -485,13 +485,13 @@ pub(crate) fn feedback_status_detail(
 }
 
 /// [`feedback_status`], recording its steps.
-pub(crate) fn feedback_status_traced(
+pub(crate) fn feedback_status_traced<const RECORDS: bool>(
     received: NaiveDate,
     responsibility: Responsibility,
     fed_back: Option<NaiveDate>,
     as_of: Option<NaiveDate>,
     policy: &Policy,
-    trace: &mut Trace,
+    trace: &mut Trace<RECORDS>,
 ) -> Result<FeedbackStatus> {
     if let Some(fed_back) = fed_back {
         if fed_back < received {

@@ -60,32 +60,40 @@ pub struct Explanation {
     pub steps: Vec<Step>,
 }
 
-/// Where a rule records its steps: nowhere (the plain functions) or in a list; and, in
-/// either case, whether any step rested on a guess beyond the holiday calendar (A24).
+/// Where a rule records its steps: nowhere (`RECORDS` false: the plain functions) or in a
+/// list; and, in either case, whether any step rested on a guess beyond the holiday
+/// calendar (A24). Whether it records is part of its type, so that the plain functions are
+/// compiled without the steps' texts (the WebAssembly forms build has no `explain`).
 #[derive(Debug, Default)]
-pub(crate) struct Trace {
-    steps: Option<Vec<Step>>,
+pub(crate) struct Trace<const RECORDS: bool> {
+    steps: Vec<Step>,
     provisional: bool,
 }
 
-impl Trace {
+impl Trace<false> {
     /// A trace that records no step and costs nothing.
-    pub(crate) fn off() -> Trace {
+    pub(crate) fn off() -> Self {
         Trace::default()
     }
+}
 
+impl Trace<true> {
     /// A trace that records every step.
-    pub(crate) fn on() -> Trace {
-        Trace {
-            steps: Some(Vec::new()),
-            provisional: false,
-        }
+    pub(crate) fn on() -> Self {
+        Trace::default()
+    }
+}
+
+impl<const RECORDS: bool> Trace<RECORDS> {
+    /// Whether the trace records its steps.
+    pub(crate) fn records(&self) -> bool {
+        RECORDS
     }
 
     /// Records a step, built only when the trace records.
     pub(crate) fn step(&mut self, make: impl FnOnce() -> Step) {
-        if let Some(steps) = &mut self.steps {
-            steps.push(make());
+        if RECORDS {
+            self.steps.push(make());
         }
     }
 
@@ -102,12 +110,12 @@ impl Trace {
 
     /// The steps recorded.
     pub(crate) fn into_steps(self) -> Vec<Step> {
-        self.steps.unwrap_or_default()
+        self.steps
     }
 }
 
 /// `part/whole` against a threshold, as a step's text: `20/30 ≥ 2/3: met`.
-pub(crate) fn compare(part: u128, whole: u128, t: &Threshold) -> (String, String, bool) {
+pub(crate) fn compare(part: u128, whole: u128, t: &Threshold) -> (String, String) {
     let met = t.is_met(part, whole);
     let (op, op_zh) = match (t.inclusive, met) {
         (true, true) => ("≥", "达到"),
@@ -119,6 +127,5 @@ pub(crate) fn compare(part: u128, whole: u128, t: &Threshold) -> (String, String
     (
         format!("{part}/{whole} {op} {bound}"),
         format!("{part}/{whole} {op_zh} {bound}"),
-        met,
     )
 }

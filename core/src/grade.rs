@@ -194,12 +194,12 @@ pub fn grade(
 }
 
 /// [`grade`], recording its steps.
-pub(crate) fn grade_traced(
+pub(crate) fn grade_traced<const RECORDS: bool>(
     satisfied: u64,
     basically_satisfied: u64,
     dissatisfied: u64,
     policy: &Policy,
-    trace: &mut Trace,
+    trace: &mut Trace<RECORDS>,
 ) -> Result<Grade> {
     let s = shares(satisfied, basically_satisfied, dissatisfied, policy)?;
     trace.step(|| {
@@ -241,8 +241,9 @@ pub(crate) fn grade_traced(
         ),
     ];
     for (threshold, part, grade, what, what_zh, words) in checks {
-        let (text, text_zh, met) = compare(part, s.valid, threshold);
+        let met = threshold.is_met(part, s.valid);
         trace.step(|| {
+            let (text, text_zh) = compare(part, s.valid, threshold);
             let verdict = if met {
                 (grade.name(), grade.label_zh())
             } else {

@@ -115,13 +115,13 @@ pub fn decide_vote(
 }
 
 /// [`decide_vote`], recording its steps.
-pub(crate) fn decide_vote_traced(
+pub(crate) fn decide_vote_traced<const RECORDS: bool>(
     approve: u64,
     disapprove: u64,
     abstain: u64,
     policy: &Policy,
     attendance: Option<Attendance>,
-    trace: &mut Trace,
+    trace: &mut Trace<RECORDS>,
 ) -> Result<VoteOutcome> {
     let ballots = u128::from(approve) + u128::from(disapprove) + u128::from(abstain);
     let needs_attendance = policy.vote_quorum.is_some() || policy.vote_base != VoteBase::Ballots;
@@ -153,8 +153,10 @@ pub(crate) fn decide_vote_traced(
         (a, _) => a,
     };
     if let (Some(quorum), Some(a)) = (policy.vote_quorum, attendance) {
-        let (text, text_zh, met) = compare(u128::from(a.present), u128::from(a.entitled), &quorum);
+        let (present, entitled) = (u128::from(a.present), u128::from(a.entitled));
+        let met = quorum.is_met(present, entitled);
         trace.step(|| {
+            let (text, text_zh) = compare(present, entitled, &quorum);
             Step::new(
                 "A15",
                 format!("present of entitled: {text}"),
@@ -181,8 +183,9 @@ pub(crate) fn decide_vote_traced(
     if base == 0 {
         return Err(Error::new(ErrorKind::NoBallots).with_rule("S3.5"));
     }
-    let (text, text_zh, adopted) = compare(u128::from(approve), base, &policy.vote_adopt);
+    let adopted = policy.vote_adopt.is_met(u128::from(approve), base);
     trace.step(|| {
+        let (text, text_zh) = compare(u128::from(approve), base, &policy.vote_adopt);
         let verdict = if adopted {
             ("listed: adopted", "列为承诺内容")
         } else {
@@ -198,8 +201,9 @@ pub(crate) fn decide_vote_traced(
     if adopted {
         return Ok(VoteOutcome::Adopted);
     }
-    let (text, text_zh, rejected) = compare(u128::from(disapprove), base, &policy.vote_reject);
+    let rejected = policy.vote_reject.is_met(u128::from(disapprove), base);
     trace.step(|| {
+        let (text, text_zh) = compare(u128::from(disapprove), base, &policy.vote_reject);
         let verdict = if rejected {
             ("redraft: rejected", "重新拟定承诺事项")
         } else {
