@@ -1,7 +1,8 @@
 //! `liaison-arrow` — S5.1–S5.6 over a whole register (form F4) as Arrow columns.
 //!
-//! A [`Register`] is the core's [`RegisterEvaluator`](liaison::register::RegisterEvaluator) (the policy's "1234" deadlines
-//! compiled once) with the day the register was taken (`as_of`) and the names of its three
+//! A [`Register`] is the core's
+//! [`RegisterEvaluator`](liaison::register::RegisterEvaluator) (the policy's "1234"
+//! deadlines compiled once) with the day the register was taken (`as_of`) and the names of its three
 //! columns. [`Register::evaluate`] reads a [`RecordBatch`] — `received` (`date32`; `date64`,
 //! a `timestamp` without time zone at midnight and ISO text too), `responsibility`
 //! (integers 1–4 of any width, text or a dictionary of text), `fed_back` (dates, null when

@@ -360,6 +360,26 @@ impl Register {
     ///
     /// # Errors
     /// As [`Register::evaluate`].
+    ///
+    /// # Example: 600 000 opinions received on 2008-09-25, class 1, none fed back
+    /// ```
+    /// use arrow_array::{cast::AsArray, types::Date32Type, Date32Array, Int8Array, RecordBatch};
+    /// use liaison_arrow::Register;
+    /// use std::sync::Arc;
+    /// let day = |s: &str| liaison::register::to_days(s.parse().unwrap());
+    /// let n = 600_000;
+    /// let batch = RecordBatch::try_from_iter([
+    ///     ("received", Arc::new(Date32Array::from(vec![day("2008-09-25"); n])) as _),
+    ///     ("responsibility", Arc::new(Int8Array::from(vec![1; n])) as _),
+    /// ])?;
+    /// let request = serde_json::json!({"as_of": "2008-12-31", "fed_back": null});
+    /// let out = Register::from_request(&request)?.evaluate_threads(&batch, 0, 3)?.batch;
+    /// assert_eq!(out.num_rows(), n);
+    /// // 10-05 is in the National Day holiday: every deadline moves to 10-06 (S5.1, A2).
+    /// let deadline = out.column(0).as_primitive::<Date32Type>();
+    /// assert!(deadline.values().iter().all(|&d| d == day("2008-10-06")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn evaluate_threads(
         &self,
         batch: &RecordBatch,

@@ -91,6 +91,29 @@ fn loc(e: &liaison::Error) -> Value {
     serde_json::to_value(e.loc()).unwrap()
 }
 
+/// `received` of `input` as ISO text, `text` instead in the rows where `bad` holds.
+fn received_as_text(input: &RecordBatch, bad: impl Fn(usize) -> bool, text: &str) -> ArrayRef {
+    let received = input.column(0).as_primitive::<Date32Type>();
+    let texts: StringArray = (0..input.num_rows())
+        .map(|i| {
+            Some(if bad(i) {
+                text.to_string()
+            } else {
+                from_days(received.value(i)).unwrap().to_string()
+            })
+        })
+        .collect();
+    Arc::new(texts)
+}
+
+/// `responsibility` of `input`, `class` instead in the rows where `bad` holds.
+fn classes_with(input: &RecordBatch, bad: impl Fn(usize) -> bool, class: i8) -> ArrayRef {
+    let classes = input.column(1).as_primitive::<Int8Type>();
+    Arc::new(Int8Array::from_iter_values(
+        (0..input.num_rows()).map(|i| if bad(i) { class } else { classes.value(i) }),
+    ))
+}
+
 #[test]
 fn every_row_is_what_feedback_status_says() {
     let input = sample(5_000);
@@ -457,22 +480,12 @@ fn reused_output_memory_holds_no_earlier_answer() {
     let expected = rows(&first.batch);
     drop(first);
     let received = input.column(0).as_primitive::<Date32Type>();
-    let classes = input.column(1).as_primitive::<Int8Type>();
     let fed = input.column(2).as_primitive::<Date32Type>();
     let bad_class = |i: usize| i % 1000 == 0;
     let bad_fed = |i: usize| i % 777 == 1;
     let bad = batch(vec![
         ("received", input.column(0).clone()),
-        (
-            "responsibility",
-            Arc::new(Int8Array::from_iter_values((0..n).map(|i| {
-                if bad_class(i) {
-                    9
-                } else {
-                    classes.value(i)
-                }
-            }))),
-        ),
+        ("responsibility", classes_with(&input, bad_class, 9)),
         (
             "fed_back",
             Arc::new(Date32Array::from_iter((0..n).map(|i| {
@@ -523,19 +536,12 @@ fn odd_offsets_and_short_stretches_read_the_right_validity_bits() {
         let part = rows(&r.evaluate(&whole.slice(at, len), 0).unwrap().batch);
         assert_eq!(part, expected[at..at + len], "slice {at}+{len}");
     }
-    let received = whole.column(0).as_primitive::<Date32Type>();
     let unreadable = |i: usize| i % 101 == 7 || i % 67 == 3;
-    let text: StringArray = (0..whole.num_rows())
-        .map(|i| {
-            Some(if unreadable(i) {
-                "not a date".to_string()
-            } else {
-                from_days(received.value(i)).unwrap().to_string()
-            })
-        })
-        .collect();
     let cut = batch(vec![
-        ("received", Arc::new(text)),
+        (
+            "received",
+            received_as_text(&whole, unreadable, "not a date"),
+        ),
         ("responsibility", whole.column(1).clone()),
         ("fed_back", whole.column(2).clone()),
     ]);
@@ -557,32 +563,15 @@ fn odd_offsets_and_short_stretches_read_the_right_validity_bits() {
 fn threads_writing_one_batch_answer_as_one_thread() {
     let n = 600_000; // three parts of 200 000 rows on three threads
     let input = sample(n);
-    let received = input.column(0).as_primitive::<Date32Type>();
-    let classes = input.column(1).as_primitive::<Int8Type>();
     // Unreadable dates (found before the loop) and bad classes (found in it), in every part.
     let unreadable = |i: usize| i % 99_991 == 5;
     let bad_class = |i: usize| i % 70_001 == 11;
-    let text: StringArray = (0..n)
-        .map(|i| {
-            Some(if unreadable(i) {
-                "2009-02-30".to_string()
-            } else {
-                from_days(received.value(i)).unwrap().to_string()
-            })
-        })
-        .collect();
     let bad = batch(vec![
-        ("received", Arc::new(text)),
         (
-            "responsibility",
-            Arc::new(Int8Array::from_iter_values((0..n).map(|i| {
-                if bad_class(i) {
-                    0
-                } else {
-                    classes.value(i)
-                }
-            }))),
+            "received",
+            received_as_text(&input, unreadable, "2009-02-30"),
         ),
+        ("responsibility", classes_with(&input, bad_class, 0)),
         ("fed_back", input.column(2).clone()),
     ]);
     let column = register(json!({"as_of": "2026-01-20", "errors": "column"}));
