@@ -2,6 +2,8 @@
 //! holds them so (a `date32` column is its own values buffer). Nothing is decided here: a
 //! cell is a day, a class, a null or unreadable, and the core says what follows.
 
+use crate::pool::Pooled;
+use crate::stamps;
 use arrow_array::cast::AsArray;
 use arrow_array::types::{
     Date32Type, Date64Type, Int16Type, Int32Type, Int64Type, Int8Type, TimestampMicrosecondType,
@@ -16,7 +18,6 @@ use arrow_schema::{DataType, TimeUnit};
 use liaison::error::{Detail, Shown};
 use liaison::register::to_days;
 use liaison::{Error, ErrorKind, Responsibility};
-use std::borrow::Cow;
 use std::ops::Range;
 
 /// Which of the three input columns a problem is in.
@@ -191,6 +192,27 @@ pub struct DayColumn<'a> {
     days: Days<'a>,
     /// Which cells are null.
     pub nulls: Option<NullBuffer>,
+    /// Whether an `i64::MIN` in a `timestamp` column is a null (NumPy's `NaT`).
+    nat: bool,
+}
+
+/// The days of every row of a column: the `date32` values buffer itself, days decoded into
+/// memory of the pool, or days read one by one.
+pub enum Decoded<'a> {
+    Borrowed(&'a [i32]),
+    Pooled(Pooled<i32>),
+    Owned(Vec<i32>),
+}
+
+impl std::ops::Deref for Decoded<'_> {
+    type Target = [i32];
+    fn deref(&self) -> &[i32] {
+        match self {
+            Decoded::Borrowed(days) => days,
+            Decoded::Pooled(days) => days,
+            Decoded::Owned(days) => days,
+        }
+    }
 }
 
 fn iso_day(text: &str) -> Option<i32> {
@@ -206,8 +228,8 @@ fn is_null_type(data_type: &DataType) -> bool {
 }
 
 impl<'a> DayColumn<'a> {
-    /// Reads a date column, or says why its type holds no days.
-    pub fn read(array: &'a dyn Array, name: &str) -> Result<Self, Error> {
+    /// Reads a date column, or says why its type holds no days; `nat` as [`DayColumn::nat`].
+    pub fn read(array: &'a dyn Array, name: &str, nat: bool) -> Result<Self, Error> {
         let scaled = |values: &'a [i64], per_day: i64| Days::Scaled(values, per_day);
         let data_type = array.data_type();
         let days = match data_type {
@@ -254,7 +276,7 @@ impl<'a> DayColumn<'a> {
             Days::Nulls => Some(NullBuffer::new_null(array.len())),
             _ => array.logical_nulls(),
         };
-        Ok(DayColumn { days, nulls })
+        Ok(DayColumn { days, nulls, nat })
     }
 
     fn day(&self, i: usize) -> Cell<i32> {
@@ -277,22 +299,27 @@ impl<'a> DayColumn<'a> {
         day.map_or(Cell::Bad, Cell::Value)
     }
 
-    /// The days of every row: the `date32` values buffer itself, else converted, each cell
-    /// that is not a day added to `faults`. Nulls are left to the validity buffer.
-    pub fn decode(&self, n: usize, col: Col, faults: &mut Vec<(usize, Fault)>) -> Cow<'a, [i32]> {
-        let nulls = self.nulls.as_ref();
+    /// The days of every row: the `date32` values buffer itself, else converted (a
+    /// `timestamp` column on up to `threads` threads), each cell that is not a day added to
+    /// `faults`. Nulls are left to the validity, which a `NaT` joins (see [`DayColumn::nat`]).
+    ///
+    /// # Errors
+    /// `internal_error` if a thread fails (it never should).
+    pub fn decode(
+        &mut self,
+        n: usize,
+        col: Col,
+        faults: &mut Vec<(usize, Fault)>,
+        threads: usize,
+    ) -> Result<Decoded<'a>, Error> {
         match self.days {
-            Days::Date32(values) => return Cow::Borrowed(values),
+            Days::Date32(values) => return Ok(Decoded::Borrowed(values)),
             Days::Scaled(values, per_day) if values.len() == n => {
-                let days = match per_day {
-                    86_400 => scaled::<86_400>(values, nulls, col, faults),
-                    86_400_000 => scaled::<86_400_000>(values, nulls, col, faults),
-                    86_400_000_000 => scaled::<86_400_000_000>(values, nulls, col, faults),
-                    86_400_000_000_000 => scaled::<86_400_000_000_000>(values, nulls, col, faults),
-                    _ => Vec::new(),
-                };
-                if days.len() == n {
-                    return Cow::Owned(days);
+                let nulls = self.nulls.as_ref();
+                let decoded = stamps::days(values, per_day, nulls, self.nat, col, faults, threads)?;
+                if let Some((days, nulls)) = decoded {
+                    self.nulls = nulls;
+                    return Ok(Decoded::Pooled(days));
                 }
             }
             _ => {}
@@ -305,34 +332,8 @@ impl<'a> DayColumn<'a> {
                 Cell::Bad => faults.push((i, Fault::NotADay(col))),
             }
         }
-        Cow::Owned(out)
+        Ok(Decoded::Owned(out))
     }
-}
-
-/// Units since the epoch as days, `PER_DAY` units a day (a constant, so that the division
-/// is a multiplication): a value that is not a whole day, or a day `i32` cannot hold, is a
-/// fault of its row. Null cells (whatever their value: pandas writes `NaT` as `i64::MIN`)
-/// are left to the validity buffer.
-fn scaled<const PER_DAY: i64>(
-    values: &[i64],
-    nulls: Option<&NullBuffer>,
-    col: Col,
-    faults: &mut Vec<(usize, Fault)>,
-) -> Vec<i32> {
-    let mut out = Vec::with_capacity(values.len());
-    for (i, &v) in values.iter().enumerate() {
-        let day = v.div_euclid(PER_DAY);
-        match i32::try_from(day) {
-            Ok(d) if v.rem_euclid(PER_DAY) == 0 => out.push(d),
-            _ => {
-                out.push(0);
-                if !nulls.is_some_and(|n| n.is_null(i)) {
-                    faults.push((i, Fault::NotADay(col)));
-                }
-            }
-        }
-    }
-    out
 }
 
 /// A responsibility column: integers 1–4 of any width, text (name, digit or label) or a

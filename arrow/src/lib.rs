@@ -39,6 +39,7 @@ mod columns;
 mod parts;
 mod pool;
 mod register;
+mod stamps;
 
 pub use ballots::{GradeRequest, Grades, VoteRequest, Votes};
 
@@ -110,14 +111,24 @@ pub trait Columnar: Sync {
         first_row: usize,
         threads: usize,
     ) -> Result<Vec<Evaluated>, Error> {
-        parts::in_parts(batch.num_rows(), threads, |at, len| {
-            if at == 0 && len == batch.num_rows() {
-                self.evaluate(batch, first_row)
-            } else {
-                self.evaluate(&batch.slice(at, len), first_row + at)
-            }
-        })
+        batch_per_part(self, batch, first_row, threads)
     }
+}
+
+/// [`Columnar::evaluate_parallel`]'s way: a batch per part, each evaluated on its thread.
+pub(crate) fn batch_per_part(
+    columnar: &(impl Columnar + ?Sized),
+    batch: &RecordBatch,
+    first_row: usize,
+    threads: usize,
+) -> Result<Vec<Evaluated>, Error> {
+    parts::in_parts(batch.num_rows(), threads, |at, len| {
+        if at == 0 && len == batch.num_rows() {
+            columnar.evaluate(batch, first_row)
+        } else {
+            columnar.evaluate(&batch.slice(at, len), first_row + at)
+        }
+    })
 }
 
 /// `f`, with a panic (which would be a bug) answered as `internal_error`.

@@ -94,8 +94,20 @@ impl<T: ArrowNativeType + IntoBytes + Immutable> Pool<T> {
     }
 }
 
-/// A vector lent to Arrow, given back to its pool when dropped.
-struct Pooled<T: ArrowNativeType + IntoBytes + Immutable> {
+/// A vector of the pool for work within a call (the days decoded from an input column),
+/// given back when dropped: [`Pool::take_len`]'s vector, overwritten whole by its user.
+pub(crate) fn lend<T: ArrowNativeType + IntoBytes + Immutable>(
+    pool: &'static Pool<T>,
+    n: usize,
+) -> Pooled<T> {
+    Pooled {
+        vec: pool.take_len(n),
+        pool,
+    }
+}
+
+/// A vector lent to Arrow or to a call, given back to its pool when dropped.
+pub(crate) struct Pooled<T: ArrowNativeType + IntoBytes + Immutable> {
     vec: Vec<T>,
     pool: &'static Pool<T>,
 }
@@ -106,6 +118,19 @@ impl<T: ArrowNativeType + IntoBytes + Immutable> AsRef<[u8]> for Pooled<T> {
     }
 }
 
+impl<T: ArrowNativeType + IntoBytes + Immutable> std::ops::Deref for Pooled<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        &self.vec
+    }
+}
+
+impl<T: ArrowNativeType + IntoBytes + Immutable> std::ops::DerefMut for Pooled<T> {
+    fn deref_mut(&mut self) -> &mut [T] {
+        &mut self.vec
+    }
+}
+
 impl<T: ArrowNativeType + IntoBytes + Immutable> Drop for Pooled<T> {
     fn drop(&mut self) {
         self.pool.give_back(std::mem::take(&mut self.vec));
@@ -113,10 +138,12 @@ impl<T: ArrowNativeType + IntoBytes + Immutable> Drop for Pooled<T> {
 }
 
 /// The pools of the output columns: `deadline`, `days`, and the keys of `status`,
-/// `grade` and `outcome`.
+/// `grade` and `outcome`; then those of the work within a call.
 pub(crate) static DEADLINES: Pool<i32> = Pool::new();
 pub(crate) static DAYS: Pool<u32> = Pool::new();
 pub(crate) static KEYS: Pool<i8> = Pool::new();
+/// The days of `timestamp` input columns (see `stamps.rs`).
+pub(crate) static INPUT_DAYS: Pool<i32> = Pool::new();
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]

@@ -3,12 +3,13 @@
 //! the output columns.
 
 use crate::columns::{
-    column_of, wrong_column, AnyClass, ClassAt, ClassColumn, Classes, Col, DayColumn, Fault, Ints,
+    column_of, wrong_column, AnyClass, ClassAt, ClassColumn, Classes, Col, DayColumn, Decoded,
+    Fault, Ints,
 };
 use crate::parts::{in_parts, on_threads, part_size};
 use crate::{dictionary, failed_rows, guarded, internal, output_schema, pool};
 use crate::{Columnar, Evaluated, OnError};
-use arrow_array::{ArrayRef, Date32Array, RecordBatch, StringArray, UInt32Array};
+use arrow_array::{ArrayRef, Date32Array, Int8Array, RecordBatch, StringArray, UInt32Array};
 use arrow_buffer::NullBuffer;
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use chrono::NaiveDate;
@@ -17,7 +18,7 @@ use liaison::register::{to_days, RegisterEvaluator};
 use liaison::{Error, ErrorKind, Policy, Status};
 use serde::Deserialize;
 use serde_json::Value;
-use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 /// The statuses in the order of the `status` column's dictionary.
@@ -47,6 +48,12 @@ pub struct Options {
     pub errors: OnError,
     /// Whether the input's columns come first in the output.
     pub keep: bool,
+    /// Whether the host holds its columns as NumPy arrays (pandas): an `i64::MIN` in a
+    /// `timestamp` input column is a missing cell (`NaT`, which pandas hands over as it
+    /// is); the answers come as one batch however many threads evaluate it, with `status`
+    /// as the `int8` keys of its categories (the field's metadata `categories` lists them,
+    /// for `pandas.Categorical.from_codes`).
+    pub numpy: bool,
 }
 
 impl Default for Options {
@@ -57,6 +64,7 @@ impl Default for Options {
             fed_back: Some("fed_back".to_string()),
             errors: OnError::Raise,
             keep: false,
+            numpy: false,
         }
     }
 }
@@ -98,6 +106,9 @@ pub struct RegisterRequest {
     /// Whether the input's columns come first.
     #[serde(default)]
     pub keep: bool,
+    /// Whether the host holds its columns as NumPy arrays (see [`Options::numpy`]).
+    #[serde(default)]
+    pub numpy: bool,
 }
 
 /// The output columns of one batch, before they become Arrow arrays.
@@ -266,6 +277,7 @@ impl Register {
             fed_back: r.fed_back,
             errors: r.errors,
             keep: r.keep,
+            numpy: r.numpy,
         };
         let key = r
             .policy
@@ -309,13 +321,18 @@ impl Register {
 
     /// The fields this adds to a batch.
     fn fields(&self) -> Vec<Field> {
+        let status = if self.options.numpy {
+            let categories = STATUSES.map(|s| format!("\"{}\"", s.name())).join(",");
+            let categories = HashMap::from([("categories".to_string(), format!("[{categories}]"))]);
+            Field::new("status", DataType::Int8, true).with_metadata(categories)
+        } else {
+            let dictionary =
+                DataType::Dictionary(Box::new(DataType::Int8), Box::new(DataType::Utf8));
+            Field::new("status", dictionary, true)
+        };
         let mut fields = vec![
             Field::new("deadline", DataType::Date32, true),
-            Field::new(
-                "status",
-                DataType::Dictionary(Box::new(DataType::Int8), Box::new(DataType::Utf8)),
-                true,
-            ),
+            status,
             Field::new("days", DataType::UInt32, true),
         ];
         if self.options.errors == OnError::Column {
@@ -421,16 +438,17 @@ impl Register {
         let n = batch.num_rows();
         let mut faults = Vec::new();
         let received = self.options.received.as_str();
-        let received = DayColumn::read(self.column(batch, received)?.as_ref(), received)?;
-        let received = received.decode(n, Col::Received, &mut faults);
+        let nat = self.options.numpy;
+        let mut received = DayColumn::read(self.column(batch, received)?.as_ref(), received, nat)?;
+        let received = received.decode(n, Col::Received, &mut faults, threads)?;
         let class = self.options.responsibility.as_str();
         let classes = ClassColumn::read(self.column(batch, class)?.as_ref(), class)?;
         let classes: Vec<Option<liaison::Responsibility>> =
             (0..n).map(|i| classes.class(i).ok()).collect();
         let fed: Vec<Option<i32>> = match &self.options.fed_back {
             Some(name) => {
-                let column = DayColumn::read(self.column(batch, name)?.as_ref(), name)?;
-                let days = column.decode(n, Col::FedBack, &mut faults);
+                let mut column = DayColumn::read(self.column(batch, name)?.as_ref(), name, nat)?;
+                let days = column.decode(n, Col::FedBack, &mut faults, threads)?;
                 days.iter()
                     .enumerate()
                     .map(|(i, d)| {
@@ -483,8 +501,10 @@ impl Register {
         // class is found in the loop.
         let mut faults = Vec::new();
         let received_name = &self.options.received;
-        let received = DayColumn::read(self.column(batch, received_name)?.as_ref(), received_name)?;
-        let received_days = received.decode(n, Col::Received, &mut faults);
+        let nat = self.options.numpy;
+        let column = self.column(batch, received_name)?.as_ref();
+        let mut received = DayColumn::read(column, received_name, nat)?;
+        let received_days = received.decode(n, Col::Received, &mut faults, threads)?;
         if let Some(nulls) = received.nulls.as_ref().filter(|n| n.null_count() > 0) {
             for (i, valid) in nulls.iter().enumerate() {
                 if !valid {
@@ -496,11 +516,11 @@ impl Register {
         let classes = ClassColumn::read(self.column(batch, class_name)?.as_ref(), class_name)?;
         let (fed_days, fed_nulls) = match &self.options.fed_back {
             Some(name) => {
-                let fed = DayColumn::read(self.column(batch, name)?.as_ref(), name)?;
-                let days = fed.decode(n, Col::FedBack, &mut faults);
+                let mut fed = DayColumn::read(self.column(batch, name)?.as_ref(), name, nat)?;
+                let days = fed.decode(n, Col::FedBack, &mut faults, threads)?;
                 (days, fed.nulls.filter(|n| n.null_count() > 0))
             }
-            None => (Cow::Owned(vec![0; n]), Some(NullBuffer::new_null(n))),
+            None => (Decoded::Owned(vec![0; n]), Some(NullBuffer::new_null(n))),
         };
         faults.sort_by_key(|(row, _)| *row);
         faults.dedup_by_key(|(row, _)| *row);
@@ -734,15 +754,14 @@ impl Register {
         first_row: usize,
     ) -> Result<(Vec<ArrayRef>, Vec<Error>), Error> {
         let nulls = failed_rows(n, out.faults.iter().map(|(row, _)| *row));
-        let status = dictionary(out.status, nulls.clone(), &self.statuses)?;
-        let mut arrays: Vec<ArrayRef> = vec![
-            Arc::new(Date32Array::new(
-                pool::DEADLINES.buffer(out.deadline),
-                nulls.clone(),
-            )),
-            status,
-            Arc::new(UInt32Array::new(pool::DAYS.buffer(out.days), nulls)),
-        ];
+        let status: ArrayRef = if self.options.numpy {
+            Arc::new(Int8Array::new(pool::KEYS.buffer(out.status), nulls.clone()))
+        } else {
+            dictionary(out.status, nulls.clone(), &self.statuses)?
+        };
+        let deadline = Date32Array::new(pool::DEADLINES.buffer(out.deadline), nulls.clone());
+        let days = UInt32Array::new(pool::DAYS.buffer(out.days), nulls);
+        let mut arrays: Vec<ArrayRef> = vec![Arc::new(deadline), status, Arc::new(days)];
         let mut errors = Vec::with_capacity(out.faults.len());
         if self.options.errors == OnError::Column {
             let mut codes: Vec<Option<&str>> = vec![None; n];
@@ -765,5 +784,19 @@ impl Columnar for Register {
 
     fn evaluate(&self, batch: &RecordBatch, first_row: usize) -> Result<Evaluated, Error> {
         Register::evaluate(self, batch, first_row)
+    }
+
+    /// One batch per part; one batch for a NumPy host (see [`Options::numpy`]), whose
+    /// columns must each be one array.
+    fn evaluate_parallel(
+        &self,
+        batch: &RecordBatch,
+        first_row: usize,
+        threads: usize,
+    ) -> Result<Vec<Evaluated>, Error> {
+        if self.options.numpy {
+            return Ok(vec![self.evaluate_threads(batch, first_row, threads)?]);
+        }
+        crate::batch_per_part(self, batch, first_row, threads)
     }
 }

@@ -9,11 +9,12 @@
 
 use arrow_array::builder::StringDictionaryBuilder;
 use arrow_array::cast::AsArray;
-use arrow_array::types::{Date32Type, Int32Type, Int8Type, UInt32Type};
+use arrow_array::types::{Date32Type, Int32Type, Int8Type, TimestampNanosecondType, UInt32Type};
 use arrow_array::{
     Array, ArrayRef, Date32Array, DictionaryArray, Int64Array, Int8Array, NullArray, RecordBatch,
-    StringArray, TimestampSecondArray,
+    StringArray, TimestampNanosecondArray, TimestampSecondArray,
 };
+use arrow_schema::DataType;
 use chrono::NaiveDate;
 use liaison::register::{from_days, to_days};
 use liaison::{feedback_status, Policy, Responsibility};
@@ -600,4 +601,106 @@ fn threads_writing_one_batch_answer_as_one_thread() {
             .unwrap();
         assert_eq!(loc(&e)[1], json!(first), "{threads} threads");
     }
+}
+
+/// `sample` as a NumPy host hands it over: `timestamp[ns]` without a validity bitmap, a
+/// missing feedback day as `i64::MIN` (`NaT`).
+fn as_numpy(input: &RecordBatch) -> RecordBatch {
+    let ns = |days: &Date32Array| -> ArrayRef {
+        let values = (0..days.len()).map(|i| {
+            if days.is_null(i) {
+                i64::MIN
+            } else {
+                i64::from(days.value(i)) * 86_400_000_000_000
+            }
+        });
+        Arc::new(TimestampNanosecondArray::from_iter_values(values))
+    };
+    batch(vec![
+        ("received", ns(input.column(0).as_primitive::<Date32Type>())),
+        ("responsibility", Arc::clone(input.column(1))),
+        ("fed_back", ns(input.column(2).as_primitive::<Date32Type>())),
+    ])
+}
+
+/// A NumPy host's answer (`status` as keys) as `rows` reads the usual one.
+fn numpy_rows(out: &RecordBatch) -> Vec<Option<(NaiveDate, String, u32)>> {
+    let field = out.schema().field_with_name("status").unwrap().clone();
+    let names: Vec<String> = serde_json::from_str(&field.metadata()["categories"]).unwrap();
+    let deadline = out.column(0).as_primitive::<Date32Type>();
+    let keys = out.column(1).as_primitive::<Int8Type>();
+    let days = out.column(2).as_primitive::<UInt32Type>();
+    (0..out.num_rows())
+        .map(|i| {
+            (!deadline.is_null(i)).then(|| {
+                let day = from_days(deadline.value(i)).unwrap();
+                (day, names[keys.value(i) as usize].clone(), days.value(i))
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn a_numpy_host_gets_the_same_rows_with_nat_as_missing_in_one_batch() {
+    let input = sample(700_000);
+    let usual = register(json!({"as_of": "2026-01-20"}));
+    let expected = rows(&usual.evaluate(&input, 0).unwrap().batch);
+    let numpy = register(json!({"as_of": "2026-01-20", "numpy": true}));
+    let stamps = as_numpy(&input);
+    for threads in [1, 3] {
+        let out = numpy.evaluate_parallel(&stamps, 0, threads).unwrap();
+        assert_eq!(out.len(), 1, "one batch on {threads} threads");
+        let schema = out[0].batch.schema();
+        assert_eq!(schema.field(1).data_type(), &DataType::Int8);
+        assert_eq!(numpy_rows(&out[0].batch), expected, "{threads} threads");
+    }
+    // Without the option a NaT is a value, and not a day.
+    let e = usual.evaluate(&stamps, 0).unwrap_err();
+    assert_eq!(e.code(), "invalid_date");
+    let first_nat = input
+        .column(2)
+        .logical_nulls()
+        .unwrap()
+        .iter()
+        .position(|v| !v);
+    assert_eq!(loc(&e), json!(["row", first_nat.unwrap(), "fed_back"]));
+}
+
+#[test]
+fn a_numpy_host_gets_nat_received_and_a_time_of_day_as_errors_at_their_rows() {
+    let input = as_numpy(&sample(300_000));
+    let mut received: Vec<i64> = input
+        .column(0)
+        .as_primitive::<TimestampNanosecondType>()
+        .values()
+        .to_vec();
+    received[270_001] = i64::MIN;
+    received[280_002] += 3_600_000_000_000;
+    let bad = batch(vec![
+        (
+            "received",
+            Arc::new(TimestampNanosecondArray::from(received)),
+        ),
+        ("responsibility", Arc::clone(input.column(1))),
+        ("fed_back", Arc::clone(input.column(2))),
+    ]);
+    let raise = register(json!({"as_of": "2026-01-20", "numpy": true}));
+    let e = raise.evaluate_threads(&bad, 10, 2).unwrap_err();
+    assert_eq!(
+        (e.code(), loc(&e)),
+        ("invalid_input", json!(["row", 270_011, "received"]))
+    );
+    let column = register(json!({"as_of": "2026-01-20", "numpy": true, "errors": "column"}));
+    let out = column.evaluate_threads(&bad, 0, 2).unwrap();
+    let codes: Vec<_> = out.errors.iter().map(|e| (e.code(), loc(e))).collect();
+    assert_eq!(
+        codes,
+        [
+            ("invalid_input", json!(["row", 270_001, "received"])),
+            ("invalid_date", json!(["row", 280_002, "received"])),
+        ]
+    );
+    let keys = out.batch.column(1).as_primitive::<Int8Type>();
+    assert_eq!(keys.null_count(), 2);
+    assert!(keys.is_null(270_001) && keys.is_null(280_002));
 }

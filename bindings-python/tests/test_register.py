@@ -189,6 +189,76 @@ def test_answers_come_back_in_the_callers_library() -> None:
     assert isinstance(liaison.evaluate_register(base.to_batches()[0], AS_OF), pa.Table)
 
 
+def numpy_frame(head: Any, unit: str, index: Any = None) -> Any:
+    """``head`` as pandas holds it in NumPy: ``datetime64[unit]`` with ``NaT``."""
+    return pd.DataFrame(
+        {
+            "received": head.column("received").to_numpy().astype(f"datetime64[{unit}]"),
+            "responsibility": head.column("responsibility").to_numpy(),
+            "fed_back": head.column("fed_back").to_pandas().to_numpy().astype(f"datetime64[{unit}]"),
+        },
+        index=index,
+    )
+
+
+@pytest.mark.parametrize("unit", ["s", "ms", "us", "ns"])
+def test_a_numpy_pandas_frame_is_read_as_it_is_and_answered_in_numpy(table: Any, result: Any, unit: str) -> None:
+    head, expected = table.slice(0, 300_000), rows_of(result.slice(0, 300_000))
+    index = pd.RangeIndex(300_000, 0, -1)
+    frame = numpy_frame(head, unit, index)
+    assert frame["fed_back"].isna().sum() == head.column("fed_back").null_count > 0
+    got = liaison.evaluate_register(frame, AS_OF)
+    assert got.index.equals(index)
+    assert [str(t) for t in got.dtypes] == ["datetime64[ms]", "category", "uint32"]
+    assert list(got["status"].cat.categories) == STATUSES
+    assert rows_of(got) == expected
+    # Any width of integers, text and categories for the class; the same rows.
+    classes = head.column("responsibility").to_numpy()
+    for variant in (classes.astype(np.int64), classes.astype(np.uint8), classes.astype(str).astype(object),
+                    pd.Categorical(classes.astype(str))):
+        frame["responsibility"] = variant
+        assert rows_of(liaison.evaluate_register(frame, AS_OF)) == expected, type(variant)
+
+
+def test_a_numpy_answer_is_the_callers_to_change_and_keeps_its_values() -> None:
+    frame = numpy_frame(make_table(400_000, seed=1), "ns")
+    first = liaison.evaluate_register(frame, AS_OF)
+    kept = first.copy(deep=True)
+    # The next answers reuse the memory of dropped ones, never of one still held.
+    for seed in (2, 3):
+        liaison.evaluate_register(numpy_frame(make_table(400_000, seed=seed), "ns"), AS_OF)
+    pd.testing.assert_frame_equal(first, kept)
+    first.loc[first.index[0], "days"] = 7
+    first["deadline"] += pd.Timedelta(days=1)
+    assert first["days"].iloc[0] == 7
+    assert (first["deadline"] == kept["deadline"] + pd.Timedelta(days=1)).all()
+
+
+def test_a_numpy_frame_gives_the_errors_of_any_other_frame() -> None:
+    base = small().to_pandas(date_as_object=False)
+    for column in ("received", "fed_back"):
+        base[column] = pd.to_datetime(base[column]).astype("datetime64[ns]")
+    cases = {
+        "NaT received": ("received", pd.NaT),
+        "a time of day": ("received", pd.Timestamp("2008-09-25 12:00")),
+        "feedback before receipt": ("fed_back", pd.Timestamp("2008-09-01")),
+    }
+    for name, (column, value) in cases.items():
+        frame = base.copy()
+        frame.loc[2, column] = value
+        numpy_error = error_of(liaison.evaluate_register, frame, AS_OF)
+        arrow_error = error_of(liaison.evaluate_register, pa.table(frame), AS_OF)
+        assert (numpy_error.code, numpy_error.loc) == (arrow_error.code, arrow_error.loc), name
+        assert numpy_error.loc == ["row", 2, column], name
+    renamed = base.rename(columns={"received": "receipt"})
+    e = error_of(liaison.evaluate_register, renamed, AS_OF)
+    assert (e.code, e.field) == ("invalid_input", "received")
+    # A name twice in the frame: pyarrow cannot convert the frame, as before.
+    twice = pd.concat([base, base[["received"]]], axis=1)
+    e = error_of(liaison.evaluate_register, twice, AS_OF)
+    assert (e.code, e.loc) == ("invalid_input", ["table"])
+
+
 def test_duckdb_input_if_installed(table: Any, result: Any) -> None:
     duckdb = pytest.importorskip("duckdb")
     head = table.slice(0, 10_000)  # noqa: F841 (duckdb reads it by name)

@@ -938,8 +938,10 @@ def evaluate_register(
     when the table has no such column).
 
     Returns the rows in the caller's library: a pandas ``DataFrame`` for a pandas
-    ``DataFrame`` (``deadline`` as ``datetime64``, ``status`` categorical, ``days``
-    ``uint32``, the input's index kept), a polars ``DataFrame`` for a polars ``DataFrame``,
+    ``DataFrame`` (``deadline`` as ``datetime64[ms]``, ``status`` categorical, ``days``
+    ``uint32``, the input's index kept; a ``datetime64`` or integer column held in NumPy is
+    read as it is, ``NaT`` a missing cell, and the answer written into NumPy arrays of its
+    own, not through pyarrow's conversions), a polars ``DataFrame`` for a polars ``DataFrame``,
     else a ``pyarrow.Table`` (or, without pyarrow, an object speaking the same interface)
     with ``deadline`` (``date32``), ``status`` (``dictionary<int8, utf8>``) and ``days``
     (``uint32``); with ``keep=True`` the input's columns come first. The rows are
@@ -983,7 +985,73 @@ def evaluate_register(
         "fed_back": fed_back,
         "keep": keep,
     }
+    if _library(table) == "pandas" and errors == "raise" and not keep:
+        columns = _numpy_columns(table, [received, responsibility, fed_back])
+        if columns is not None:
+            out = _liaison.evaluate_register(columns, {**options, "numpy": True})
+            return _numpy_frame(out, table.index)
     return _in_library(_liaison.evaluate_register(table, options), table)
+
+
+def _numpy_columns(frame: Any, names: list[Optional[str]]) -> Any:
+    """The named columns of a pandas frame as an Arrow table, the NumPy ones without
+    copying: ``datetime64`` as ``timestamp`` with ``NaT`` as it is (the core reads it as a
+    missing cell), integers as they are, any other column as pyarrow converts it. None when a
+    name is not one column of the frame (the frame is then read whole, as any other)."""
+    import numpy
+
+    try:
+        import pyarrow
+    except ImportError:
+        return None
+    arrays, kept = [], []
+    for name in names:
+        if name is None:
+            continue
+        if list(frame.columns).count(name) != 1:
+            return None
+        column = frame[name]
+        dtype = column.dtype
+        if isinstance(dtype, numpy.dtype) and dtype.kind == "M":
+            unit = numpy.datetime_data(dtype)[0]
+            if unit not in ("s", "ms", "us", "ns"):
+                return None
+            values = numpy.ascontiguousarray(column.to_numpy()).view("int64")
+            buffers = [None, pyarrow.py_buffer(values)]
+            arrays.append(pyarrow.Array.from_buffers(pyarrow.timestamp(unit), len(values), buffers))
+        elif isinstance(dtype, numpy.dtype) and dtype.kind in "iu":
+            arrays.append(pyarrow.array(numpy.ascontiguousarray(column.to_numpy())))
+        else:
+            arrays.append(pyarrow.array(column, from_pandas=True))
+        kept.append(name)
+    return pyarrow.Table.from_arrays(arrays, names=kept)
+
+
+def _numpy_frame(out: Any, index: Any) -> Any:
+    """The answers of a NumPy evaluation (one batch, no nulls) as a pandas frame of NumPy
+    arrays of its own (the core's memory is Arrow's, read-only; a frame is written in
+    place): ``deadline`` as ``datetime64[ms]``, ``status`` categorical, ``days``."""
+    import json
+
+    import numpy
+    import pandas
+    import pyarrow
+
+    def values(name: str, as_type: Any = None) -> Any:
+        column = out.column(name)
+        array = column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
+        return (array if as_type is None else array.view(as_type)).to_numpy(zero_copy_only=True)
+
+    categories = json.loads(out.schema.field("status").metadata[b"categories"])
+    status = pandas.CategoricalDtype(categories)
+    days_since_1970 = values("deadline", pyarrow.int32())
+    deadline = numpy.multiply(days_since_1970, 86_400_000, dtype=numpy.int64)
+    columns = {
+        "deadline": deadline.view("datetime64[ms]"),
+        "status": pandas.Categorical.from_codes(values("status").copy(), dtype=status, validate=False),
+        "days": values("days").copy(),
+    }
+    return pandas.DataFrame(columns, index=index, copy=False)
 
 
 def _in_library(out: Any, table: Any) -> Any:
