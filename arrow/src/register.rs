@@ -476,8 +476,10 @@ impl Register {
             for ((&r, c), &f) in rows {
                 let Some(c) = *c else { continue };
                 if let Ok(row) = self.evaluator.evaluate(r, c, f, as_of) {
-                    acc = acc
-                        .wrapping_add(u64::from(row.days) ^ u64::from(row.deadline.unsigned_abs()));
+                    // All three answers in the sum: one left out is work the compiler drops.
+                    let status = u64::from(status_key(row.status).unsigned_abs()) << 40;
+                    let answer = u64::from(row.days) ^ u64::from(row.deadline.unsigned_abs());
+                    acc = acc.wrapping_add(answer ^ status);
                 }
             }
             Ok(acc)
@@ -665,10 +667,10 @@ impl Register {
         Ok(found)
     }
 
-    /// Rows whose dates were all read: the class looked up, the core asked, the answer
-    /// written into the row's slots of the three outputs (0 for a failed row). The validity
-    /// of `fed_back` is read a 64-row word at a time from the stretch's first row.
-    #[inline(always)]
+    /// Rows whose dates were all read: each run of rows the core answers goes through
+    /// [`Register::answered`], one tight loop; a row it stops at (a missing or bad class,
+    /// the core's error) is answered 0 under a null and its fault noted or raised, and the
+    /// next run starts after it.
     fn stretch(
         &self,
         rows: &Rows<'_>,
@@ -678,6 +680,32 @@ impl Register {
         slots: &mut Slots<'_>,
         faults: &mut Vec<(usize, Fault)>,
     ) -> Result<(), Error> {
+        let mut start = range.start;
+        while start < range.end {
+            start += self.answered(rows, classes, fed_valid, start..range.end, slots)?;
+            if start < range.end {
+                slots.zero(start);
+                let fault = self.fault_of(rows, fed_valid, start);
+                self.failed(fault, start, rows.first_row, faults)?;
+                start += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// The rows of `range` from its first on, up to the first the core does not answer:
+    /// the class looked up, the core asked, the answer written into the row's slots of the
+    /// three outputs. Answers how many rows were written. The validity of `fed_back` is
+    /// read a 64-row word at a time.
+    #[inline(always)]
+    fn answered(
+        &self,
+        rows: &Rows<'_>,
+        classes: &impl ClassAt,
+        fed_valid: &impl Valid,
+        range: std::ops::Range<usize>,
+        slots: &mut Slots<'_>,
+    ) -> Result<usize, Error> {
         let as_of = Some(self.as_of);
         let received = rows.received.get(range.clone()).unwrap_or_default();
         let fed_back = rows.fed_back.get(range.clone()).unwrap_or_default();
@@ -685,47 +713,56 @@ impl Register {
         let deadline = slots.deadline.get_mut(own.clone()).unwrap_or_default();
         let status = slots.status.get_mut(own.clone()).unwrap_or_default();
         let days = slots.days.get_mut(own).unwrap_or_default();
-        let expected = range.len();
-        let inputs = range.clone().zip(classes.classes(range));
-        let inputs = inputs.zip(received.iter().zip(fed_back));
+        if [received.len(), fed_back.len(), deadline.len()] != [range.len(); 3] {
+            return Err(internal("an input column is shorter than the batch"));
+        }
+        let inputs = classes
+            .classes(range.clone())
+            .zip(received.iter().zip(fed_back));
         let outputs = deadline
             .iter_mut()
             .zip(status.iter_mut().zip(days.iter_mut()));
         let mut done = 0;
         let mut valid = 0;
-        for (((i, class), (&received, &fed)), (deadline, (status, days))) in inputs.zip(outputs) {
+        for ((class, (&received, &fed)), (deadline, (status, days))) in inputs.zip(outputs) {
             if done % 64 == 0 {
-                valid = fed_valid.word(i);
+                valid = fed_valid.word(range.start + done);
             }
-            done += 1;
             let fed = (valid & 1 == 1).then_some(fed);
             valid >>= 1;
-            let row = class.map(|class| self.evaluator.evaluate(received, class, fed, as_of));
-            match row {
-                Some(Ok(row)) => {
-                    *deadline = row.deadline;
-                    *status = status_key(row.status);
-                    *days = row.days;
-                }
-                Some(Err(e)) => {
-                    (*deadline, *status, *days) = (0, 0, 0);
-                    let col = column_of(&e);
-                    self.failed(Fault::Core(Box::new(e), col), i, rows.first_row, faults)?;
-                }
-                None => {
-                    (*deadline, *status, *days) = (0, 0, 0);
-                    let fault = match rows.classes.class(i) {
-                        Err(fault) => fault,
-                        Ok(_) => Fault::Missing(Col::Responsibility),
-                    };
-                    self.failed(fault, i, rows.first_row, faults)?;
-                }
-            }
+            let Some(Ok(row)) = class.map(|c| self.evaluator.evaluate(received, c, fed, as_of))
+            else {
+                break;
+            };
+            *deadline = row.deadline;
+            *status = status_key(row.status);
+            *days = row.days;
+            done += 1;
         }
-        if done == expected {
-            Ok(())
-        } else {
-            Err(internal("an input column is shorter than the batch"))
+        Ok(done)
+    }
+
+    /// The fault of a row [`Register::answered`] stopped at: its class's, or the core's.
+    #[cold]
+    #[inline(never)]
+    fn fault_of(&self, rows: &Rows<'_>, fed_valid: &impl Valid, row: usize) -> Fault {
+        let class = match rows.classes.class(row) {
+            Ok(class) => class,
+            Err(fault) => return fault,
+        };
+        let received = rows.received.get(row).copied().unwrap_or_default();
+        let fed = rows.fed_back.get(row).copied();
+        let fed = fed.filter(|_| fed_valid.word(row) & 1 == 1);
+        match self
+            .evaluator
+            .evaluate(received, class, fed, Some(self.as_of))
+        {
+            Err(e) => {
+                let col = column_of(&e);
+                Fault::Core(Box::new(e), col)
+            }
+            // The class column's fast reading found no class where its full reading does.
+            Ok(_) => Fault::Missing(Col::Responsibility),
         }
     }
 
