@@ -190,47 +190,29 @@ mod tests {
     #[test]
     fn nat_is_null_and_a_time_of_day_a_fault_on_every_thread() {
         let per_day = 86_400_000_000_000;
-        let n = 3 * super::super::parts::PART + 77;
+        let n = 3 * crate::parts::PART + 77;
         let mut values: Vec<i64> = (0..n as i64).map(|i| (i % 9_000) * per_day).collect();
-        let (nat_row, noon_row) = (super::super::parts::PART + 5, n - 1);
+        let (nat_row, noon_row) = (crate::parts::PART + 5, n - 1);
         values[nat_row] = i64::MIN;
         values[noon_row] += per_day / 2;
         for threads in [1, 2, 4] {
-            let mut faults = Vec::new();
-            let (decoded, nulls) = days(
-                &values,
-                per_day,
-                None,
-                true,
-                Col::FedBack,
-                &mut faults,
-                threads,
-            )
-            .unwrap()
-            .unwrap();
+            let decode = |nat| {
+                let mut faults = Vec::new();
+                let col = Col::FedBack;
+                let (days, nulls) = days(&values, per_day, None, nat, col, &mut faults, threads)
+                    .unwrap()
+                    .unwrap();
+                (days, nulls, faults.iter().map(|f| f.0).collect::<Vec<_>>())
+            };
+            let (decoded, nulls, faults) = decode(true);
             assert_eq!(decoded[10], 10);
             assert_eq!(decoded[n - 2], ((n - 2) % 9_000) as i32);
             let nulls = nulls.unwrap();
             assert_eq!((nulls.null_count(), nulls.is_null(nat_row)), (1, true));
-            assert_eq!(faults.len(), 1);
-            assert_eq!(faults[0].0, noon_row);
-            let mut faults = Vec::new();
-            let (_, nulls) = days(
-                &values,
-                per_day,
-                None,
-                false,
-                Col::FedBack,
-                &mut faults,
-                threads,
-            )
-            .unwrap()
-            .unwrap();
+            assert_eq!(faults, [noon_row]);
+            let (_, nulls, faults) = decode(false);
             assert!(nulls.is_none(), "without `nat` NaT is a value");
-            assert_eq!(
-                faults.iter().map(|f| f.0).collect::<Vec<_>>(),
-                [nat_row, noon_row]
-            );
+            assert_eq!(faults, [nat_row, noon_row]);
         }
     }
 }

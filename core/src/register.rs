@@ -127,17 +127,19 @@ impl RegisterEvaluator {
             let of_class = days.iter().skip(class).step_by(4).flatten();
             *least = of_class.min().copied().unwrap_or(0);
         }
+        // Days between two dates chrono holds fit `i32`; a class whose do not has no entries.
+        let least = least.map(|d| i32::try_from(d).ok());
         let table = days.iter().enumerate().map(|(k, d)| {
-            let least = least.get(k % 4).copied().unwrap_or(0);
-            let beyond = d.and_then(|d| u8::try_from(d - least).ok());
+            let least = least.get(k % 4).copied().flatten();
+            let beyond = d.zip(least).map(|(d, least)| d - i64::from(least));
+            let beyond = beyond.and_then(|b| u8::try_from(b).ok());
             beyond.filter(|b| *b != NONE).unwrap_or(NONE)
         });
         Ok(RegisterEvaluator {
             policy: policy.clone(),
             plain,
             first: to_days(first),
-            // Days between two dates chrono holds fit `i32` (as `to_days` gives them).
-            least: least.map(|d| i32::try_from(d).unwrap_or(0)),
+            least: least.map(Option::unwrap_or_default),
             table: table.collect(),
         })
     }
@@ -162,8 +164,8 @@ impl RegisterEvaluator {
             .and_then(|o| self.table.get(o.wrapping_mul(4).wrapping_add(i)))
             .copied();
         match hit {
-            // The sum is the deadline the table was built from, a date chrono holds: no
-            // overflow.
+            // The sum is the deadline the table was built from, a date chrono holds, and both
+            // terms added to `received` are at least 0: no overflow.
             Some(beyond) if beyond != NONE => {
                 Ok(received + self.least.get(i & 3).copied().unwrap_or(0) + i32::from(beyond))
             }
