@@ -177,8 +177,8 @@ fn dictionary_of<T>(
 enum Days<'a> {
     /// `date32`: the values buffer itself.
     Date32(&'a [i32]),
-    /// `date64` or a `timestamp` without time zone: units since the epoch, `per_day` a day.
-    Scaled(&'a [i64], i64),
+    /// `date64` (milliseconds) or a `timestamp` without time zone: units since the epoch.
+    Scaled(&'a [i64], TimeUnit),
     /// ISO `YYYY-MM-DD` text, parsed by the core.
     Text(Text<'a>),
     /// A dictionary of ISO text: each value parsed once, rows by their keys.
@@ -230,28 +230,26 @@ fn is_null_type(data_type: &DataType) -> bool {
 impl<'a> DayColumn<'a> {
     /// Reads a date column, or says why its type holds no days; `nat` as [`DayColumn::nat`].
     pub fn read(array: &'a dyn Array, name: &str, nat: bool) -> Result<Self, Error> {
-        let scaled = |values: &'a [i64], per_day: i64| Days::Scaled(values, per_day);
         let data_type = array.data_type();
         let days = match data_type {
             DataType::Date32 => Days::Date32(array.as_primitive::<Date32Type>().values()),
-            DataType::Date64 => scaled(array.as_primitive::<Date64Type>().values(), 86_400_000),
-            DataType::Timestamp(unit, None) => match unit {
-                TimeUnit::Second => {
-                    scaled(array.as_primitive::<TimestampSecondType>().values(), 86_400)
-                }
-                TimeUnit::Millisecond => scaled(
-                    array.as_primitive::<TimestampMillisecondType>().values(),
-                    86_400_000,
-                ),
-                TimeUnit::Microsecond => scaled(
-                    array.as_primitive::<TimestampMicrosecondType>().values(),
-                    86_400_000_000,
-                ),
-                TimeUnit::Nanosecond => scaled(
-                    array.as_primitive::<TimestampNanosecondType>().values(),
-                    86_400_000_000_000,
-                ),
-            },
+            DataType::Date64 => Days::Scaled(
+                array.as_primitive::<Date64Type>().values(),
+                TimeUnit::Millisecond,
+            ),
+            DataType::Timestamp(unit, None) => {
+                let values = match unit {
+                    TimeUnit::Second => array.as_primitive::<TimestampSecondType>().values(),
+                    TimeUnit::Millisecond => {
+                        array.as_primitive::<TimestampMillisecondType>().values()
+                    }
+                    TimeUnit::Microsecond => {
+                        array.as_primitive::<TimestampMicrosecondType>().values()
+                    }
+                    TimeUnit::Nanosecond => array.as_primitive::<TimestampNanosecondType>().values(),
+                };
+                Days::Scaled(values, *unit)
+            }
             t if is_null_type(t) => Days::Nulls,
             DataType::Dictionary(_, value) if Text::of_type(value) => {
                 let (keys, parsed) = dictionary_of(array, name, iso_day)?;
@@ -279,22 +277,18 @@ impl<'a> DayColumn<'a> {
         Ok(DayColumn { days, nulls, nat })
     }
 
+    /// The day of row `i` of a column of text or of a dictionary of text (the other kinds
+    /// are read whole by [`DayColumn::decode`]).
     fn day(&self, i: usize) -> Cell<i32> {
         if self.nulls.as_ref().is_some_and(|n| n.is_null(i)) {
             return Cell::Null;
         }
         let day = match &self.days {
-            Days::Date32(values) => values.get(i).copied(),
-            Days::Scaled(values, per_day) => values.get(i).and_then(|v| {
-                (v.rem_euclid(*per_day) == 0)
-                    .then(|| i32::try_from(v.div_euclid(*per_day)).ok())
-                    .flatten()
-            }),
             Days::Text(text) => iso_day(text.value(i)),
             Days::Dictionary(keys, parsed) => {
                 keys.get(i).and_then(|k| parsed.get(*k)).copied().flatten()
             }
-            Days::Nulls => None,
+            Days::Date32(_) | Days::Scaled(..) | Days::Nulls => None,
         };
         day.map_or(Cell::Bad, Cell::Value)
     }
@@ -314,13 +308,12 @@ impl<'a> DayColumn<'a> {
     ) -> Result<Decoded<'a>, Error> {
         match self.days {
             Days::Date32(values) => return Ok(Decoded::Borrowed(values)),
-            Days::Scaled(values, per_day) if values.len() == n => {
+            Days::Scaled(values, unit) => {
                 let nulls = self.nulls.as_ref();
-                let decoded = stamps::days(values, per_day, nulls, self.nat, col, faults, threads)?;
-                if let Some((days, nulls)) = decoded {
-                    self.nulls = nulls;
-                    return Ok(Decoded::Pooled(days));
-                }
+                let (days, nulls) =
+                    stamps::days(values, unit, nulls, self.nat, col, faults, threads)?;
+                self.nulls = nulls;
+                return Ok(Decoded::Pooled(days));
             }
             _ => {}
         }

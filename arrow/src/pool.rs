@@ -142,8 +142,10 @@ impl<T: ArrowNativeType + IntoBytes + Immutable> Drop for Pooled<T> {
 pub(crate) static DEADLINES: Pool<i32> = Pool::new();
 pub(crate) static DAYS: Pool<u32> = Pool::new();
 pub(crate) static KEYS: Pool<i8> = Pool::new();
-/// The days of `timestamp` input columns (see `stamps.rs`).
+/// The days of `timestamp` input columns, and `deadline` in milliseconds for a NumPy host
+/// (see `stamps.rs`).
 pub(crate) static INPUT_DAYS: Pool<i32> = Pool::new();
+pub(crate) static MILLIS: Pool<i64> = Pool::new();
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]

@@ -11,11 +11,14 @@ use crate::columns::{
     wrong_column, AnyClass, ClassColumn, Classes, Col, DayColumn, Decoded, Fault, Ints,
 };
 use crate::parts::in_parts;
-use crate::{dictionary, failed_rows, guarded, internal, output_schema, pool};
+use crate::{dictionary, failed_rows, guarded, internal, output_schema, pool, stamps};
 use crate::{Columnar, Evaluated, OnError};
-use arrow_array::{ArrayRef, Date32Array, Int8Array, RecordBatch, StringArray, UInt32Array};
+use arrow_array::{
+    ArrayRef, Date32Array, Int8Array, RecordBatch, StringArray, TimestampMillisecondArray,
+    UInt32Array,
+};
 use arrow_buffer::NullBuffer;
-use arrow_schema::{DataType, Field, Schema, SchemaRef};
+use arrow_schema::{DataType, Field, Schema, SchemaRef, TimeUnit};
 use chrono::NaiveDate;
 use liaison::error::{Loc, LocItem};
 use liaison::register::{to_days, RegisterEvaluator};
@@ -135,17 +138,20 @@ impl Register {
 
     /// The fields this adds to a batch.
     fn fields(&self) -> Vec<Field> {
-        let status = if self.options.numpy {
+        let (deadline, status) = if self.options.numpy {
             let categories = STATUSES.map(|s| format!("\"{}\"", s.name())).join(",");
             let categories = HashMap::from([("categories".to_string(), format!("[{categories}]"))]);
-            Field::new("status", DataType::Int8, true).with_metadata(categories)
+            (
+                DataType::Timestamp(TimeUnit::Millisecond, None),
+                Field::new("status", DataType::Int8, true).with_metadata(categories),
+            )
         } else {
             let dictionary =
                 DataType::Dictionary(Box::new(DataType::Int8), Box::new(DataType::Utf8));
-            Field::new("status", dictionary, true)
+            (DataType::Date32, Field::new("status", dictionary, true))
         };
         let mut fields = vec![
-            Field::new("deadline", DataType::Date32, true),
+            Field::new("deadline", deadline, true),
             status,
             Field::new("days", DataType::UInt32, true),
         ];
@@ -380,7 +386,7 @@ impl Register {
         } else {
             Vec::new()
         };
-        let (arrays, errors) = self.arrays(out, n, first_row)?;
+        let (arrays, errors) = self.arrays(out, n, first_row, threads)?;
         columns.extend(arrays);
         let batch = RecordBatch::try_new(schema, columns)
             .map_err(|_| internal("the output batch cannot be built"))?;
@@ -393,16 +399,24 @@ impl Register {
         out: Columns,
         n: usize,
         first_row: usize,
+        threads: usize,
     ) -> Result<(Vec<ArrayRef>, Vec<Error>), Error> {
         let nulls = failed_rows(n, out.faults.iter().map(|(row, _)| *row));
-        let status: ArrayRef = if self.options.numpy {
-            Arc::new(Int8Array::new(pool::KEYS.buffer(out.status), nulls.clone()))
+        let (deadline, status): (ArrayRef, ArrayRef) = if self.options.numpy {
+            let ms = pool::MILLIS.buffer(stamps::millis(&out.deadline, threads)?);
+            (
+                Arc::new(TimestampMillisecondArray::new(ms, nulls.clone())),
+                Arc::new(Int8Array::new(pool::KEYS.buffer(out.status), nulls.clone())),
+            )
         } else {
-            dictionary(out.status, nulls.clone(), &self.statuses)?
+            let days = pool::DEADLINES.buffer(out.deadline);
+            (
+                Arc::new(Date32Array::new(days, nulls.clone())),
+                dictionary(out.status, nulls.clone(), &self.statuses)?,
+            )
         };
-        let deadline = Date32Array::new(pool::DEADLINES.buffer(out.deadline), nulls.clone());
         let days = UInt32Array::new(pool::DAYS.buffer(out.days), nulls);
-        let mut arrays: Vec<ArrayRef> = vec![Arc::new(deadline), status, Arc::new(days)];
+        let mut arrays: Vec<ArrayRef> = vec![deadline, status, Arc::new(days)];
         let mut errors = Vec::with_capacity(out.faults.len());
         if self.options.errors == OnError::Column {
             let mut codes: Vec<Option<&str>> = vec![None; n];

@@ -1,5 +1,6 @@
-//! Timestamps as days: a `date64` or `timestamp` column (units since 1970-01-01) decoded
-//! into days on up to `threads` threads, into memory of the pool. A value that is not a
+//! Timestamps as days and days as milliseconds: a `date64` or `timestamp` column (units
+//! since 1970-01-01) decoded into days on up to `threads` threads, into memory of the pool;
+//! and the deadlines of a NumPy host as its `datetime64[ms]`. A value that is not a
 //! midnight, or a day `i32` cannot hold, is a fault of its row; with `nat`, an `i64::MIN`
 //! (NumPy's `NaT`, which pandas hands over as it is) is a missing cell.
 
@@ -7,6 +8,7 @@ use crate::columns::{Col, Fault};
 use crate::parts::{on_threads, part_size};
 use crate::pool::{self, Pooled};
 use arrow_buffer::{BooleanBuffer, Buffer, NullBuffer};
+use arrow_schema::TimeUnit;
 use liaison::Error;
 
 /// Exact division by a day of `2^shift × odd` units: the quotient of a multiple of the odd
@@ -48,25 +50,37 @@ impl ExactDay {
 /// Days decoded into memory of the pool, and the column's validity.
 pub(crate) type DecodedDays = (Pooled<i32>, Option<NullBuffer>);
 
-/// The days of `values`, `per_day` units a day; `nulls` the column's validity. Answers the
-/// days (0 in a cell that is null or not a day) and the validity with each `NaT` null too;
-/// each cell that holds a value that is not a day is added to `faults`. None for a
-/// `per_day` that is not one of Arrow's units.
+/// Units of `unit` a day.
+const fn per_day(unit: TimeUnit) -> i64 {
+    match unit {
+        TimeUnit::Second => 86_400,
+        TimeUnit::Millisecond => 86_400_000,
+        TimeUnit::Microsecond => 86_400_000_000,
+        TimeUnit::Nanosecond => 86_400_000_000_000,
+    }
+}
+
+/// The days of `values` of `unit` since 1970-01-01; `nulls` the column's validity. Answers
+/// the days (0 in a cell that is null or not a day) and the validity with each `NaT` null
+/// too; each cell that holds a value that is not a day is added to `faults`.
 pub(crate) fn days(
     values: &[i64],
-    per_day: i64,
+    unit: TimeUnit,
     nulls: Option<&NullBuffer>,
     nat: bool,
     col: Col,
     faults: &mut Vec<(usize, Fault)>,
     threads: usize,
-) -> Result<Option<DecodedDays>, Error> {
-    let decode = match per_day {
-        86_400 => part::<86_400>,
-        86_400_000 => part::<86_400_000>,
-        86_400_000_000 => part::<86_400_000_000>,
-        86_400_000_000_000 => part::<86_400_000_000_000>,
-        _ => return Ok(None),
+) -> Result<DecodedDays, Error> {
+    const SECONDS: i64 = per_day(TimeUnit::Second);
+    const MILLIS: i64 = per_day(TimeUnit::Millisecond);
+    const MICROS: i64 = per_day(TimeUnit::Microsecond);
+    const NANOS: i64 = per_day(TimeUnit::Nanosecond);
+    let decode = match unit {
+        TimeUnit::Second => part::<SECONDS>,
+        TimeUnit::Millisecond => part::<MILLIS>,
+        TimeUnit::Microsecond => part::<MICROS>,
+        TimeUnit::Nanosecond => part::<NANOS>,
     };
     let n = values.len();
     let mut days = pool::lend(&pool::INPUT_DAYS, n);
@@ -89,7 +103,7 @@ pub(crate) fn days(
     } else {
         nulls.cloned()
     };
-    Ok(Some((days, nulls)))
+    Ok((days, nulls))
 }
 
 /// Rows `at..at + days.len()`: their days written, a validity word per 64 rows when `nat`,
@@ -148,6 +162,22 @@ fn not_days(
     }
 }
 
+/// Days since 1970-01-01 as milliseconds (NumPy's `datetime64[ms]`, which pandas gives
+/// dates as), on up to `threads` threads into memory of the pool. `i32::MAX` days is under
+/// 2^58 ms: no overflow.
+pub(crate) fn millis(days: &[i32], threads: usize) -> Result<Vec<i64>, Error> {
+    let mut out = pool::MILLIS.take_len(days.len());
+    let size = part_size(days.len(), threads).max(1);
+    let parts: Vec<_> = out.chunks_mut(size).zip(days.chunks(size)).collect();
+    on_threads(parts, |(out, days)| {
+        for (ms, &day) in out.iter_mut().zip(days) {
+            *ms = i64::from(day) * per_day(TimeUnit::Millisecond);
+        }
+        Ok(())
+    })?;
+    Ok(out)
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
@@ -169,7 +199,14 @@ mod tests {
             state ^= state << 17;
             state as i64
         };
-        for per_day in [86_400, 86_400_000, 86_400_000_000, 86_400_000_000_000] {
+        let units = [
+            TimeUnit::Second,
+            TimeUnit::Millisecond,
+            TimeUnit::Microsecond,
+            TimeUnit::Nanosecond,
+        ];
+        for unit in units {
+            let per_day = per_day(unit);
             let exact = ExactDay::of(per_day);
             let edges = [i64::MIN, i64::MAX, 0, 1, -1, per_day, -per_day, per_day - 1];
             let bounds = [i32::MIN, i32::MAX, -719_162, 2_932_896].map(i64::from);
@@ -189,7 +226,7 @@ mod tests {
 
     #[test]
     fn nat_is_null_and_a_time_of_day_a_fault_on_every_thread() {
-        let per_day = 86_400_000_000_000;
+        let per_day = per_day(TimeUnit::Nanosecond);
         let n = 3 * crate::parts::PART + 77;
         let mut values: Vec<i64> = (0..n as i64).map(|i| (i % 9_000) * per_day).collect();
         let (nat_row, noon_row) = (crate::parts::PART + 5, n - 1);
@@ -199,9 +236,9 @@ mod tests {
             let decode = |nat| {
                 let mut faults = Vec::new();
                 let col = Col::FedBack;
-                let (days, nulls) = days(&values, per_day, None, nat, col, &mut faults, threads)
-                    .unwrap()
-                    .unwrap();
+                let unit = TimeUnit::Nanosecond;
+                let (days, nulls) =
+                    days(&values, unit, None, nat, col, &mut faults, threads).unwrap();
                 (days, nulls, faults.iter().map(|f| f.0).collect::<Vec<_>>())
             };
             let (decoded, nulls, faults) = decode(true);
@@ -213,6 +250,23 @@ mod tests {
             let (_, nulls, faults) = decode(false);
             assert!(nulls.is_none(), "without `nat` NaT is a value");
             assert_eq!(faults, [nat_row, noon_row]);
+        }
+    }
+
+    #[test]
+    fn days_as_milliseconds_on_every_thread() {
+        let days: Vec<i32> = [0, 1, -1, i32::MAX, i32::MIN]
+            .into_iter()
+            .cycle()
+            .take(3 * crate::parts::PART + 5)
+            .collect();
+        for threads in [1, 2, 4] {
+            let ms = millis(&days, threads).unwrap();
+            assert!(ms
+                .iter()
+                .zip(&days)
+                .all(|(ms, d)| *ms == i64::from(*d) * 86_400_000));
+            assert_eq!(ms.len(), days.len());
         }
     }
 }

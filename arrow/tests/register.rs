@@ -9,12 +9,14 @@
 
 use arrow_array::builder::StringDictionaryBuilder;
 use arrow_array::cast::AsArray;
-use arrow_array::types::{Date32Type, Int32Type, Int8Type, TimestampNanosecondType, UInt32Type};
+use arrow_array::types::{
+    Date32Type, Int32Type, Int8Type, TimestampMillisecondType, TimestampNanosecondType, UInt32Type,
+};
 use arrow_array::{
     Array, ArrayRef, Date32Array, DictionaryArray, Int64Array, Int8Array, NullArray, RecordBatch,
     StringArray, TimestampNanosecondArray, TimestampSecondArray,
 };
-use arrow_schema::DataType;
+use arrow_schema::{DataType, TimeUnit};
 use chrono::NaiveDate;
 use liaison::register::{from_days, to_days};
 use liaison::{feedback_status, Policy, Responsibility};
@@ -623,17 +625,20 @@ fn as_numpy(input: &RecordBatch) -> RecordBatch {
     ])
 }
 
-/// A NumPy host's answer (`status` as keys) as `rows` reads the usual one.
+/// A NumPy host's answer (`deadline` in milliseconds, `status` as keys) as `rows` reads
+/// the usual one.
 fn numpy_rows(out: &RecordBatch) -> Vec<Option<(NaiveDate, String, u32)>> {
     let field = out.schema().field_with_name("status").unwrap().clone();
     let names: Vec<String> = serde_json::from_str(&field.metadata()["categories"]).unwrap();
-    let deadline = out.column(0).as_primitive::<Date32Type>();
+    let deadline = out.column(0).as_primitive::<TimestampMillisecondType>();
     let keys = out.column(1).as_primitive::<Int8Type>();
     let days = out.column(2).as_primitive::<UInt32Type>();
     (0..out.num_rows())
         .map(|i| {
             (!deadline.is_null(i)).then(|| {
-                let day = from_days(deadline.value(i)).unwrap();
+                let ms = deadline.value(i);
+                assert_eq!(ms % 86_400_000, 0, "row {i}: a deadline at midnight");
+                let day = from_days(i32::try_from(ms / 86_400_000).unwrap()).unwrap();
                 (day, names[keys.value(i) as usize].clone(), days.value(i))
             })
         })
@@ -651,6 +656,8 @@ fn a_numpy_host_gets_the_same_rows_with_nat_as_missing_in_one_batch() {
         let out = numpy.evaluate_parallel(&stamps, 0, threads).unwrap();
         assert_eq!(out.len(), 1, "one batch on {threads} threads");
         let schema = out[0].batch.schema();
+        let ms = DataType::Timestamp(TimeUnit::Millisecond, None);
+        assert_eq!(schema.field(0).data_type(), &ms);
         assert_eq!(schema.field(1).data_type(), &DataType::Int8);
         assert_eq!(numpy_rows(&out[0].batch), expected, "{threads} threads");
     }

@@ -23,9 +23,10 @@ pub struct Options {
     pub keep: bool,
     /// Whether the host holds its columns as NumPy arrays (pandas): an `i64::MIN` in a
     /// `timestamp` input column is a missing cell (`NaT`, which pandas hands over as it
-    /// is); the answers come as one batch however many threads evaluate it, with `status`
-    /// as the `int8` keys of its categories (the field's metadata `categories` lists them,
-    /// for `pandas.Categorical.from_codes`).
+    /// is); the answers come as one batch however many threads evaluate it, `deadline` as
+    /// `timestamp[ms]` (NumPy's `datetime64[ms]`) and `status` as the `int8` keys of its
+    /// categories (the field's metadata `categories` lists them, for
+    /// `pandas.Categorical.from_codes`).
     pub numpy: bool,
 }
 

@@ -1028,28 +1028,24 @@ def _numpy_columns(frame: Any, names: list[Optional[str]]) -> Any:
 
 
 def _numpy_frame(out: Any, index: Any) -> Any:
-    """The answers of a NumPy evaluation (one batch, no nulls) as a pandas frame of NumPy
-    arrays of its own (the core's memory is Arrow's, read-only; a frame is written in
-    place): ``deadline`` as ``datetime64[ms]``, ``status`` categorical, ``days``."""
+    """The answers of a NumPy evaluation (one batch, no nulls; ``deadline`` already
+    ``timestamp[ms]``) as a pandas frame of NumPy arrays of its own: the core's memory is
+    Arrow's, read-only, and a frame is written in place."""
     import json
 
-    import numpy
     import pandas
-    import pyarrow
 
-    def values(name: str, as_type: Any = None) -> Any:
+    def values(name: str) -> Any:
         column = out.column(name)
         array = column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
-        return (array if as_type is None else array.view(as_type)).to_numpy(zero_copy_only=True)
+        return array.to_numpy(zero_copy_only=True).copy()
 
     categories = json.loads(out.schema.field("status").metadata[b"categories"])
     status = pandas.CategoricalDtype(categories)
-    days_since_1970 = values("deadline", pyarrow.int32())
-    deadline = numpy.multiply(days_since_1970, 86_400_000, dtype=numpy.int64)
     columns = {
-        "deadline": deadline.view("datetime64[ms]"),
-        "status": pandas.Categorical.from_codes(values("status").copy(), dtype=status, validate=False),
-        "days": values("days").copy(),
+        "deadline": values("deadline"),
+        "status": pandas.Categorical.from_codes(values("status"), dtype=status, validate=False),
+        "days": values("days"),
     }
     return pandas.DataFrame(columns, index=index, copy=False)
 
